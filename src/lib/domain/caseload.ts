@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { assignmentSchema } from './assignment';
+import { idSchema, instantSchema } from './common';
+import { orderSchema } from './order';
+import { addressSchema, subjectSchema } from './subject';
+
+/**
+ * The caseload change feed (GET /api/caseload). Versioned with the sync protocol: see
+ * docs/api.md. A bundle replaces everything the device holds for that subject.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const subjectBundleSchema = z.strictObject({
+	subject: subjectSchema,
+	addresses: z.array(addressSchema),
+	/** Orders the officer needs: discharged orders are omitted (and listed in `removed`). */
+	orders: z.array(orderSchema),
+	assignment: assignmentSchema
+});
+export type SubjectBundle = z.infer<typeof subjectBundleSchema>;
+
+export const caseloadPageSchema = z.strictObject({
+	protocolVersion: z.literal(PROTOCOL_VERSION),
+	/** Opaque: pass it back unchanged to get only what changed since. */
+	cursor: z.string().min(1).max(200),
+	serverTime: instantSchema,
+	bundles: z.array(subjectBundleSchema),
+	removed: z.strictObject({
+		/** No longer assigned to this officer: leave the device once their visits are sent. */
+		subjectIds: z.array(idSchema),
+		/** Discharged orders of subjects still assigned. */
+		orderIds: z.array(idSchema)
+	}),
+	/** How many more changed subjects wait after this page (for "412 of 600"). */
+	remaining: z.number().int().nonnegative(),
+	hasMore: z.boolean()
+});
+export type CaseloadPage = z.infer<typeof caseloadPageSchema>;
+
+export const caseloadQuerySchema = z.strictObject({
+	cursor: z.string().min(1).max(200).optional(),
+	limit: z.coerce.number().int().min(1).max(2000).default(500)
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Error codes are part of the contract: clients branch on them, people read `message`. */
+export const errorCodes = [
+	'bad-json',
+	'invalid-body',
+	'invalid-query',
+	'body-too-large',
+	'unauthenticated',
+	'invalid-credentials',
+	'forbidden',
+	'not-found',
+	'conflict',
+	'protocol-mismatch',
+	'bad-cursor',
+	'internal'
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const apiErrorSchema = z.object({
+	error: z.object({
+		code: z.string(),
+		message: z.string(),
+		issues: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+	})
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

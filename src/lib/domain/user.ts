@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { idSchema, shortText } from './common';
+
+export const roles = ['officer', 'supervisor', 'administrator'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userSchema = z.strictObject({
+	id: idSchema,
+	username: z.string(),
+	displayName: z.string(),
+	collarNumber: z.string().nullable(),
+	role: roleSchema
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginRequestSchema = z.strictObject({
+	username: shortText(64).min(1, 'Enter your username'),
+	password: z.string().min(1, 'Enter your password').max(256)
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;

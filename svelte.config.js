@@ -1,0 +1,20 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: {
+		runes: true
+	},
+	kit: {
+		adapter: adapter({ out: 'build', precompress: true }),
+		// The service worker is registered by workbox-window (see $lib/client/pwa) so that an
+		// update waits for the officer instead of reloading the page under them.
+		serviceWorker: { register: false },
+		files: { serviceWorker: 'src/service-worker' },
+		csrf: { trustedOrigins: [] }
+	}
+};
+
+export default config;
