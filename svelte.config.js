@@ -13,6 +13,9 @@ const config = {
 		// update waits for the officer instead of reloading the page under them.
 		serviceWorker: { register: false },
 		files: { serviceWorker: 'src/service-worker' },
+		// The service worker answers every page with one cached shell, so its asset URLs must
+		// be absolute: a relative "./_app/…" would break under /subjects/….
+		paths: { relative: false },
 		csrf: { trustedOrigins: [] }
 	}
 };

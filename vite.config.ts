@@ -1,7 +1,30 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
-import { manifest } from './src/lib/pwa-manifest';
+
+/** The web app manifest: installable, standalone, dark to match the night-shift theme. */
+const manifest = {
+	name: 'Fieldcheck',
+	short_name: 'Fieldcheck',
+	description: 'Offline-first checks of court orders and bail conditions for domestic-abuse teams',
+	start_url: '/',
+	scope: '/',
+	display: 'standalone' as const,
+	orientation: 'any' as const,
+	background_color: '#0f172a',
+	theme_color: '#0f172a',
+	lang: 'en-GB',
+	icons: [
+		{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+		{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+		{
+			src: '/icons/icon-maskable-512.png',
+			sizes: '512x512',
+			type: 'image/png',
+			purpose: 'maskable'
+		}
+	]
+};
 
 export default defineConfig({
 	plugins: [
@@ -14,7 +37,10 @@ export default defineConfig({
 			registerType: 'prompt',
 			manifest,
 			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}', 'prerendered/**/*.html'],
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}',
+					'prerendered/**/*.html'
+				],
 				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
 			},
 			kit: { includeVersionFile: true }

@@ -13,6 +13,7 @@ export const errorCodes = [
 	'conflict',
 	'protocol-mismatch',
 	'bad-cursor',
+	'throttled',
 	'internal'
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -60,7 +60,9 @@ export type Address = z.infer<typeof addressSchema>;
  * The victim, held only by a pseudonymous reference: the device never needs a name.
  * Premises the subject must keep away from are described on the condition, never here.
  */
-export const protectedPersonRefSchema = z.string().regex(/^PP-[A-Z0-9]{4,12}$/, 'Pseudonymous reference, e.g. PP-7K2Q9');
+export const protectedPersonRefSchema = z
+	.string()
+	.regex(/^PP-[A-Z0-9]{4,12}$/, 'Pseudonymous reference, e.g. PP-7K2Q9');
 export type ProtectedPersonRef = z.infer<typeof protectedPersonRefSchema>;
 
 export function subjectDisplayName(s: Pick<Subject, 'givenName' | 'familyName'>): string {

@@ -1,0 +1,7 @@
+// Serves the built app on its embedded default: a SQLite file under ./data (DATABASE_URL),
+// migrated and seeded with synthetic demo data on first start. PORT/HOST as adapter-node.
+process.env.PORT ??= '3000';
+process.env.HOST ??= '0.0.0.0';
+process.env.DATABASE_URL ??= 'sqlite:./data/fieldcheck.db';
+// A computed specifier: the build may not exist yet when the project is type-checked.
+await import(new URL('../build/index.js', import.meta.url).href);

@@ -1,0 +1,36 @@
+import type { SubjectBundle } from '$lib/domain/caseload';
+import { matchesQuery } from '$lib/domain/caseload-order';
+import type { RiskLevel } from '$lib/domain/subject';
+import { allSubjects, firstSubjects } from '../db/caseload-store';
+
+export interface CaseloadRow {
+	bundle: SubjectBundle;
+	tokens: string[];
+}
+
+/** The caseload list: first rows straight off the index, then the whole list for search. */
+export class CaseloadView {
+	rows = $state.raw<CaseloadRow[]>([]);
+	loaded = $state(false);
+	query = $state('');
+	risk = $state<RiskLevel | 'any'>('any');
+	wantedOnly = $state(false);
+
+	visible = $derived.by(() => {
+		const q = this.query.trim();
+		return this.rows.filter(
+			(r) =>
+				(this.risk === 'any' || r.bundle.subject.risk === this.risk) &&
+				(!this.wantedOnly || r.bundle.subject.wanted !== null) &&
+				(q === '' || matchesQuery(r.tokens, q))
+		);
+	});
+
+	async load(firstCount = 50): Promise<void> {
+		const first = await firstSubjects(firstCount);
+		if (!this.loaded) this.rows = first.map((bundle) => ({ bundle, tokens: [] }));
+		const all = await allSubjects();
+		this.rows = all.map((s) => ({ bundle: s.bundle, tokens: s.tokens }));
+		this.loaded = true;
+	}
+}

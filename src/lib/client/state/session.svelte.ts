@@ -1,0 +1,35 @@
+import type { LoginRequest, User } from '$lib/domain/user';
+import * as auth from '../sync/auth';
+
+/** Who is signed in on this device. Read from IndexedDB, so it is known offline too. */
+class Session {
+	#user = $state<User | null>(null);
+	#loaded = $state(false);
+
+	get user(): User | null {
+		return this.#user;
+	}
+
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+
+	async load(): Promise<User | null> {
+		this.#user = (await auth.signedInUser()) ?? null;
+		this.#loaded = true;
+		return this.#user;
+	}
+
+	async signIn(credentials: LoginRequest): Promise<User> {
+		this.#user = await auth.signIn(credentials);
+		this.#loaded = true;
+		return this.#user;
+	}
+
+	async signOut(): Promise<void> {
+		await auth.signOut();
+		this.#user = null;
+	}
+}
+
+export const session = new Session();

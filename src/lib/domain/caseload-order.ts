@@ -1,0 +1,55 @@
+import type { SubjectBundle } from './caseload';
+import type { RiskLevel } from './subject';
+
+const riskRank: Record<RiskLevel, number> = { high: 0, medium: 1, standard: 2 };
+
+/**
+ * The caseload's default order as one comparable string: assignment priority, then wanted,
+ * then risk, then name. Stored and indexed on the device so the first rows come straight off
+ * the index without sorting 10,000 records.
+ */
+export function caseloadSortKey(b: SubjectBundle): string {
+	const s = b.subject;
+	return [
+		b.assignment.priority,
+		s.wanted ? 0 : 1,
+		riskRank[s.risk],
+		`${s.familyName} ${s.givenName}`.toLowerCase(),
+		s.id
+	].join('|');
+}
+
+function words(text: string): string[] {
+	return text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}']+/u)
+		.filter((w) => w.length > 0);
+}
+
+/** Words an officer might type: names, aliases, and postcodes (whole and outward code). */
+export function searchTokens(b: SubjectBundle): string[] {
+	const s = b.subject;
+	const tokens = new Set<string>([
+		...words(s.givenName),
+		...words(s.familyName),
+		...s.aliases.flatMap(words)
+	]);
+	for (const a of b.addresses) {
+		const pc = a.postcode.toLowerCase().replace(/\s+/g, '');
+		tokens.add(pc);
+		const outward = a.postcode.toLowerCase().trim().split(/\s+/)[0];
+		if (outward) tokens.add(outward);
+	}
+	return [...tokens];
+}
+
+/**
+ * True when every word of the query starts one of the subject's tokens, or when the whole
+ * query without spaces starts one (so "MK40 3TQ" finds the postcode token "mk403tq").
+ */
+export function matchesQuery(tokens: string[], query: string): boolean {
+	const compact = query.toLowerCase().replace(/\s+/g, '');
+	if (compact === '') return true;
+	if (tokens.some((t) => t.startsWith(compact))) return true;
+	return words(query).every((q) => tokens.some((t) => t.startsWith(q)));
+}

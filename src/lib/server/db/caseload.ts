@@ -1,0 +1,238 @@
+import { sql } from 'kysely';
+import type { Assignment } from '$lib/domain/assignment';
+import type { SubjectBundle } from '$lib/domain/caseload';
+import type { Order, OrderStatus } from '$lib/domain/order';
+import type { Address, Subject } from '$lib/domain/subject';
+import { nextSeq, type Db } from './connection';
+import type { AssignmentsTable } from './schema';
+
+/** SQLite's parameter limit is generous, but chunking keeps PostgreSQL's happy too. */
+const IN_CHUNK = 500;
+
+function chunks<T>(xs: T[], size = IN_CHUNK): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+	return out;
+}
+
+export function toAssignment(row: AssignmentsTable): Assignment {
+	return {
+		id: row.id,
+		subjectId: row.subject_id,
+		officerId: row.officer_id,
+		date: row.date,
+		operation: row.operation,
+		priority: row.priority
+	};
+}
+
+/** Insert or replace a subject with its addresses and orders; bumps its change sequence. */
+export async function putSubject(
+	db: Db,
+	subject: Subject,
+	addresses: Address[],
+	orders: Order[]
+): Promise<void> {
+	const seq = await nextSeq(db);
+	await db
+		.insertInto('subjects')
+		.values({
+			id: subject.id,
+			family_name: subject.familyName,
+			risk: subject.risk,
+			data: JSON.stringify(subject),
+			seq
+		})
+		.onConflict((oc) =>
+			oc.column('id').doUpdateSet((eb) => ({
+				family_name: eb.ref('excluded.family_name'),
+				risk: eb.ref('excluded.risk'),
+				data: eb.ref('excluded.data'),
+				seq: eb.ref('excluded.seq')
+			}))
+		)
+		.execute();
+	await db.deleteFrom('addresses').where('subject_id', '=', subject.id).execute();
+	await db.deleteFrom('orders').where('subject_id', '=', subject.id).execute();
+	for (const part of chunks(addresses, 100)) {
+		await db
+			.insertInto('addresses')
+			.values(part.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) })))
+			.execute();
+	}
+	for (const part of chunks(orders, 100)) {
+		await db
+			.insertInto('orders')
+			.values(
+				part.map((o) => ({
+					id: o.id,
+					subject_id: o.subjectId,
+					status: o.status,
+					version: o.version,
+					data: JSON.stringify(o)
+				}))
+			)
+			.execute();
+	}
+}
+
+export async function subjectExists(db: Db, id: string): Promise<boolean> {
+	const row = await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Change an order's status (e.g. discharged); devices see it on their next pull. */
+export async function setOrderStatus(
+	db: Db,
+	orderId: string,
+	status: OrderStatus
+): Promise<Order | undefined> {
+	const row = await db
+		.selectFrom('orders')
+		.selectAll()
+		.where('id', '=', orderId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const order: Order = { ...(JSON.parse(row.data) as Order), status };
+	if (status === 'varied') order.version += 1;
+	await db
+		.updateTable('orders')
+		.set({ status, version: order.version, data: JSON.stringify(order) })
+		.where('id', '=', orderId)
+		.execute();
+	const seq = await nextSeq(db);
+	await db.updateTable('subjects').set({ seq }).where('id', '=', row.subject_id).execute();
+	return order;
+}
+
+/** Full bundles for the given subjects, as one officer's assignment sees them. */
+export async function loadBundles(
+	db: Db,
+	officerId: string,
+	subjectIds: string[]
+): Promise<{ bundles: SubjectBundle[]; dischargedOrderIds: string[] }> {
+	const bundles: SubjectBundle[] = [];
+	const dischargedOrderIds: string[] = [];
+	for (const ids of chunks(subjectIds)) {
+		if (ids.length === 0) continue;
+		const [subjects, addresses, orders, assignments] = await Promise.all([
+			db.selectFrom('subjects').select(['id', 'data']).where('id', 'in', ids).execute(),
+			db
+				.selectFrom('addresses')
+				.select(['subject_id', 'data'])
+				.where('subject_id', 'in', ids)
+				.execute(),
+			db
+				.selectFrom('orders')
+				.select(['id', 'subject_id', 'status', 'data'])
+				.where('subject_id', 'in', ids)
+				.execute(),
+			db
+				.selectFrom('assignments')
+				.selectAll()
+				.where('subject_id', 'in', ids)
+				.where('officer_id', '=', officerId)
+				.execute()
+		]);
+		const bySubject = new Map<string, SubjectBundle>();
+		for (const a of assignments) {
+			bySubject.set(a.subject_id, {
+				subject: undefined as unknown as Subject,
+				addresses: [],
+				orders: [],
+				assignment: toAssignment(a)
+			});
+		}
+		for (const s of subjects) {
+			const b = bySubject.get(s.id);
+			if (b) b.subject = JSON.parse(s.data) as Subject;
+		}
+		for (const a of addresses) bySubject.get(a.subject_id)?.addresses.push(JSON.parse(a.data));
+		for (const o of orders) {
+			if (o.status === 'discharged') dischargedOrderIds.push(o.id);
+			else bySubject.get(o.subject_id)?.orders.push(JSON.parse(o.data));
+		}
+		for (const id of ids) {
+			const b = bySubject.get(id);
+			if (b?.subject) bundles.push(b);
+		}
+	}
+	return { bundles, dischargedOrderIds };
+}
+
+export interface ChangedSubject {
+	subjectId: string;
+	active: boolean;
+	seq: number;
+}
+
+/**
+ * Subjects whose bundle or assignment changed for this officer after `since`, oldest first.
+ * A row's effective sequence is the later of its subject's and its assignment's; both come from
+ * one global counter, so effective sequences never tie and a cursor can resume exactly.
+ */
+export async function changedSince(
+	db: Db,
+	officerId: string,
+	since: number,
+	limit: number
+): Promise<{ rows: ChangedSubject[]; total: number }> {
+	// Portable enough: SQLite's two-argument max() is GREATEST() on PostgreSQL.
+	const eff = sql<number>`max(a.seq, s.seq)`;
+	const base = db
+		.selectFrom('assignments as a')
+		.innerJoin('subjects as s', 's.id', 'a.subject_id')
+		.where('a.officer_id', '=', officerId)
+		.where((eb) =>
+			eb.or([eb('a.seq', '>', since), eb.and([eb('a.active', '=', 1), eb('s.seq', '>', since)])])
+		)
+		// A first download has nothing to remove.
+		.$if(since === 0, (qb) => qb.where('a.active', '=', 1));
+	const [rows, count] = await Promise.all([
+		base
+			.select(['a.subject_id', 'a.active', eff.as('eff')])
+			.orderBy(eff)
+			.limit(limit)
+			.execute(),
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return {
+		rows: rows.map((r) => ({
+			subjectId: r.subject_id,
+			active: r.active === 1,
+			seq: Number(r.eff)
+		})),
+		total: Number(count.n)
+	};
+}
+
+export async function currentSeq(db: Db): Promise<number> {
+	const row = await db
+		.selectFrom('counters')
+		.select('value')
+		.where('name', '=', 'change')
+		.executeTakeFirstOrThrow();
+	return row.value;
+}
+
+/** Bundle for one subject for staff who may see any subject (supervisors, administrators). */
+export async function loadSubject(
+	db: Db,
+	subjectId: string
+): Promise<{ subject: Subject; addresses: Address[]; orders: Order[] } | undefined> {
+	const s = await db
+		.selectFrom('subjects')
+		.select('data')
+		.where('id', '=', subjectId)
+		.executeTakeFirst();
+	if (!s) return undefined;
+	const [addresses, orders] = await Promise.all([
+		db.selectFrom('addresses').select('data').where('subject_id', '=', subjectId).execute(),
+		db.selectFrom('orders').select('data').where('subject_id', '=', subjectId).execute()
+	]);
+	return {
+		subject: JSON.parse(s.data),
+		addresses: addresses.map((a) => JSON.parse(a.data)),
+		orders: orders.map((o) => JSON.parse(o.data))
+	};
+}

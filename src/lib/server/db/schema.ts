@@ -1,0 +1,84 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. JSON documents are stored as TEXT here; on PostgreSQL they
+ * become jsonb without changing the repositories, which only ever read and write strings.
+ */
+export interface UsersTable {
+	id: string;
+	username: string;
+	display_name: string;
+	collar_number: string | null;
+	role: 'officer' | 'supervisor' | 'administrator';
+	password_hash: string;
+	disabled: number;
+	created_at: string;
+}
+
+export interface SessionsTable {
+	token_hash: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface CountersTable {
+	name: string;
+	value: number;
+}
+
+export interface SubjectsTable {
+	id: string;
+	family_name: string;
+	risk: string;
+	data: string;
+	seq: number;
+}
+
+export interface AddressesTable {
+	id: string;
+	subject_id: string;
+	data: string;
+}
+
+export interface OrdersTable {
+	id: string;
+	subject_id: string;
+	status: string;
+	version: number;
+	data: string;
+}
+
+export interface AssignmentsTable {
+	id: string;
+	subject_id: string;
+	officer_id: string;
+	date: string;
+	operation: string | null;
+	priority: number;
+	active: number;
+	seq: number;
+	updated_at: string;
+}
+
+export interface AuditTable {
+	id: Generated<number>;
+	at: string;
+	actor_id: string | null;
+	device_id: string | null;
+	action: string;
+	entity_id: string | null;
+	outcome: string;
+	detail: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface Database {
+	users: UsersTable;
+	sessions: SessionsTable;
+	counters: CountersTable;
+	subjects: SubjectsTable;
+	addresses: AddressesTable;
+	orders: OrdersTable;
+	assignments: AssignmentsTable;
+	audit: AuditTable;
+}

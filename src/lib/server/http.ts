@@ -1,0 +1,109 @@
+import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { ErrorCode } from '$lib/domain/errors';
+
+/** A failure a client can act on: rendered as `{ error: { code, message, issues? } }`. */
+export class ApiFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: ErrorCode | (string & {}),
+		message: string,
+		readonly issues?: { path: string; message: string }[]
+	) {
+		super(message);
+	}
+}
+
+export function errorResponse(f: ApiFailure): Response {
+	return json(
+		{ error: { code: f.code, message: f.message, ...(f.issues ? { issues: f.issues } : {}) } },
+		{ status: f.status, headers: { 'cache-control': 'no-store' } }
+	);
+}
+
+/** Wraps a route handler so every ApiFailure becomes a JSON error and nothing else leaks. */
+export function handler<E>(fn: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
+	return async (event) => {
+		try {
+			return await fn(event);
+		} catch (e) {
+			if (e instanceof ApiFailure) return errorResponse(e);
+			throw e;
+		}
+	};
+}
+
+export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+	return error.issues.slice(0, 20).map((i) => ({
+		path: i.path.map(String).join('.') || '(body)',
+		message: i.message
+	}));
+}
+
+export function parseWith<S extends z.ZodType>(
+	schema: S,
+	value: unknown,
+	code: ErrorCode = 'invalid-body'
+): z.infer<S> {
+	const result = schema.safeParse(value);
+	if (!result.success) {
+		throw new ApiFailure(
+			400,
+			code,
+			'The request does not match what this endpoint accepts',
+			issuesOf(result.error)
+		);
+	}
+	return result.data;
+}
+
+/**
+ * Reads a JSON body with a hard byte limit, counting what actually arrives rather than trusting
+ * Content-Length, then validates it. Nothing is written before this returns.
+ */
+export async function readJson<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	maxBytes = 64 * 1024
+): Promise<z.infer<S>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('application/json')) {
+		throw new ApiFailure(415, 'invalid-body', 'Send the body as application/json');
+	}
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > maxBytes) throw tooLarge(maxBytes);
+	const text = await readLimited(request, maxBytes);
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new ApiFailure(400, 'bad-json', 'The body is not valid JSON');
+	}
+	return parseWith(schema, value);
+}
+
+function tooLarge(maxBytes: number): ApiFailure {
+	return new ApiFailure(413, 'body-too-large', `The body is larger than ${maxBytes} bytes`);
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const parts: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			await reader.cancel();
+			throw tooLarge(maxBytes);
+		}
+		parts.push(value);
+	}
+	return new TextDecoder().decode(Buffer.concat(parts));
+}
+
+export function noStore(body: unknown, status = 200): Response {
+	return json(body, { status, headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,36 @@
+import { env } from '$env/dynamic/private';
+import { londonDate } from '$lib/domain/london-time';
+import { database } from './context';
+import * as users from './db/users';
+import { generateCaseload } from './seed/generate';
+import { storeCaseload } from './seed/store';
+
+/**
+ * Runs once when the server starts: migrate, and on an empty database seed the synthetic
+ * Bedfordshire caseload and print the demo logins (demo only: never real people).
+ */
+export async function startUp(): Promise<void> {
+	const { db } = await database();
+	if ((await users.count(db)) > 0) return;
+	const subjects = Number(env.FIELDCHECK_SEED_SUBJECTS || 60);
+	const officers = Number(env.FIELDCHECK_SEED_OFFICERS || 3);
+	const seed = Number(env.FIELDCHECK_SEED || 20261127);
+	const data = generateCaseload({ seed, subjects, officers, today: londonDate(new Date()) });
+	await storeCaseload(db, data);
+	const host = env.HOST || '0.0.0.0';
+	const port = env.PORT || '3000';
+	const shown = host === '0.0.0.0' ? 'localhost' : host;
+	const lines = data.users.map(
+		(u) => `  ${u.role.padEnd(14)} ${u.username.padEnd(12)} ${u.password}`
+	);
+	console.log(
+		[
+			'',
+			`Fieldcheck: seeded a synthetic caseload of ${subjects} subjects (demo data only).`,
+			`Open http://${shown}:${port}/`,
+			'Demo logins (DEMO ONLY, never use on a real deployment):',
+			...lines,
+			''
+		].join('\n')
+	);
+}

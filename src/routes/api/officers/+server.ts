@@ -1,0 +1,10 @@
+import { requireUser } from '$lib/server/auth/guard';
+import * as users from '$lib/server/db/users';
+import { db } from '$lib/server/context';
+import { handler, noStore } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = handler(async ({ locals }) => {
+	requireUser(locals, 'supervisor', 'administrator');
+	return noStore({ officers: await users.listByRole(await db(), 'officer') });
+});

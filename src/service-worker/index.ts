@@ -1,0 +1,12 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// The entry only wires events; each concern lives in its own module.
+import { installAppShell } from './app-shell';
+import { installUpdateControl } from './update-control';
+
+declare const self: ServiceWorkerGlobalScope;
+
+installAppShell();
+installUpdateControl(self);

@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+
+export class LoginPage {
+	constructor(readonly page: Page) {}
+
+	async signIn(username: string, password: string): Promise<void> {
+		await this.page.goto('/login');
+		await this.page.getByLabel('Username').fill(username);
+		await this.page.getByLabel('Password').fill(password);
+		await this.page.getByRole('button', { name: 'Sign in' }).click();
+	}
+
+	async expectError(text: RegExp): Promise<void> {
+		await expect(this.page.getByRole('alert')).toContainText(text);
+	}
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
+import { DEMO, TestClient } from './client';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(() => server.dispose());
+
+describe('sign-in and sessions', () => {
+	it('signs in with the demo password and returns the user without secrets', async () => {
+		const c = new TestClient(server.url);
+		const res = await c.post('/api/auth/login', {
+			username: 'officer1',
+			password: 'demo-officer-1'
+		});
+		expect(res.status).toBe(200);
+		const body = res.body as { user: Record<string, unknown> };
+		expect(body.user.role).toBe('officer');
+		expect(JSON.stringify(body)).not.toMatch(/argon2|password/i);
+		const me = await c.json<{ user: { username: string } }>('/api/me');
+		expect(me.body.user.username).toBe('officer1');
+	});
+
+	it('rejects a wrong password and an unknown user alike', async () => {
+		const c = new TestClient(server.url);
+		const wrong = await c.post('/api/auth/login', { username: 'officer1', password: 'nope' });
+		const unknown = await c.post('/api/auth/login', { username: 'nobody', password: 'nope' });
+		expect(wrong.status).toBe(401);
+		expect(unknown.status).toBe(401);
+		expect(wrong.body).toEqual(unknown.body);
+	});
+
+	it('stores Argon2id hashes and only hashes of session tokens', async () => {
+		const c = new TestClient(server.url);
+		await c.signIn(...DEMO.officer2);
+		const db = new Sqlite(server.dbPath, { readonly: true });
+		try {
+			const hashes = db.prepare('SELECT password_hash FROM users').all() as {
+				password_hash: string;
+			}[];
+			for (const h of hashes) expect(h.password_hash).toMatch(/^\$argon2id\$/);
+			const tokens = db.prepare('SELECT token_hash FROM sessions').all() as {
+				token_hash: string;
+			}[];
+			expect(tokens.length).toBeGreaterThan(0);
+			for (const t of tokens) expect(t.token_hash).toMatch(/^[0-9a-f]{64}$/);
+		} finally {
+			db.close();
+		}
+	});
+
+	it('signs out: the old session no longer works', async () => {
+		const c = new TestClient(server.url);
+		await c.signIn(...DEMO.officer3);
+		const res = await c.fetch('/api/auth/logout', { method: 'POST' });
+		expect(res.status).toBe(200);
+		expect((await c.json('/api/me')).status).toBe(401);
+	});
+
+	it('answers 401 to every protected route without a session', async () => {
+		const c = new TestClient(server.url);
+		for (const path of ['/api/me', '/api/caseload', '/api/officers', '/api/assignments']) {
+			const res = await c.json<{ error: { code: string } }>(path);
+			expect(res.status, path).toBe(401);
+			expect(res.body.error.code).toBe('unauthenticated');
+		}
+	});
+
+	it('throttles repeated failed sign-ins', async () => {
+		const c = new TestClient(server.url);
+		let last = 0;
+		for (let i = 0; i < 10; i++) {
+			last = (await c.post('/api/auth/login', { username: 'admin', password: 'guess' + i })).status;
+		}
+		expect(last).toBe(429);
+	});
+});

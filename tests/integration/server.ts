@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningServer {
+	url: string;
+	dbPath: string;
+	/** Stops gracefully. */
+	stop(): Promise<void>;
+	/** SIGKILL: no chance to flush or clean up, as in a crash or power cut. */
+	kill(): Promise<void>;
+	/** Starts again on the same database file and port. */
+	restart(): Promise<void>;
+	dispose(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() =>
+				typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+/** Starts build/index.js on a fresh SQLite file on disk, seeded with the demo caseload. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+	const dir = mkdtempSync(join(tmpdir(), 'fieldcheck-it-'));
+	const dbPath = join(dir, 'fieldcheck.db');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	let child: ChildProcess | undefined;
+
+	const launch = async () => {
+		child = spawn(process.execPath, ['build/index.js'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				DATABASE_URL: `sqlite:${dbPath}`,
+				FIELDCHECK_SEED_SUBJECTS: '60',
+				...env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let output = '';
+		child.stdout?.on('data', (d) => (output += d));
+		child.stderr?.on('data', (d) => (output += d));
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+			try {
+				const res = await fetch(`${url}/api/health`);
+				if (res.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		throw new Error(`server did not start:\n${output}`);
+	};
+
+	const waitExit = (signal: NodeJS.Signals) =>
+		new Promise<void>((resolve) => {
+			if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+			child.once('exit', () => resolve());
+			child.kill(signal);
+		});
+
+	await launch();
+	return {
+		url,
+		dbPath,
+		stop: () => waitExit('SIGTERM'),
+		kill: () => waitExit('SIGKILL'),
+		restart: launch,
+		async dispose() {
+			await waitExit('SIGTERM');
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
