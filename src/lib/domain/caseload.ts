@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { assignmentSchema } from './assignment';
 import { idSchema, instantSchema } from './common';
 import { orderSchema } from './order';
+import { PROTOCOL_VERSION } from './protocol';
 import { addressSchema, subjectSchema } from './subject';
+import { visitReceiptSchema } from './sync';
 
 /**
  * The caseload change feed (GET /api/caseload). Versioned with the sync protocol: see
  * docs/api.md. A bundle replaces everything the device holds for that subject.
  */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION };
 
 export const subjectBundleSchema = z.strictObject({
 	subject: subjectSchema,
@@ -31,6 +33,8 @@ export const caseloadPageSchema = z.strictObject({
 		/** Discharged orders of subjects still assigned. */
 		orderIds: z.array(idSchema)
 	}),
+	/** Visits from this officer the server has received since the cursor. */
+	receipts: z.array(visitReceiptSchema),
 	/** How many more changed subjects wait after this page (for "412 of 600"). */
 	remaining: z.number().int().nonnegative(),
 	hasMore: z.boolean()

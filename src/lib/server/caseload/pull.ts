@@ -37,6 +37,8 @@ export async function pullCaseload(
 			serverTime: now.toISOString(),
 			bundles,
 			removed: { subjectIds: removedSubjects, orderIds: dischargedOrderIds },
+			// Filled in by the sync work (issue 3) once visits are stored.
+			receipts: [],
 			remaining: total - rows.length,
 			hasMore: total > rows.length
 		};

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { PROTOCOL_VERSION } from './protocol';
+import { idSchema, instantSchema } from './common';
+import { visitSchema } from './visit';
+
+/**
+ * Sync protocol v1: the push half. Written up with examples in docs/sync-protocol.md.
+ *
+ * A device numbers its mutations 1, 2, 3… (`seq`) and sends them in order. The server applies
+ * a batch in one transaction and remembers the device's last applied `seq` in that same
+ * transaction, so a replayed batch is a no-op and a gap is reported, never papered over.
+ */
+export { PROTOCOL_VERSION };
+
+export const MAX_BATCH = 1000;
+
+/** One change recorded on a device. Visits are append-only: an amendment is a new visit. */
+export const mutationSchema = z.discriminatedUnion('type', [
+	z.strictObject({
+		type: z.literal('record-visit'),
+		/** Per-device, increasing by one with every mutation the device creates. */
+		seq: z.number().int().positive(),
+		/** Client-generated id of the mutation itself. */
+		id: idSchema,
+		visit: visitSchema
+	})
+]);
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+	protocolVersion: z.number().int(),
+	deviceId: idSchema,
+	mutations: z.array(z.unknown()).min(1).max(MAX_BATCH)
+});
+export type PushRequest = Omit<z.infer<typeof pushRequestSchema>, 'mutations'> & {
+	mutations: Mutation[];
+};
+
+/** Codes a person can act on; the message says what to do. */
+export const rejectionCodes = [
+	'invalid-mutation',
+	'wrong-officer',
+	'not-assigned',
+	'unknown-subject',
+	'unknown-address',
+	'unknown-amended-visit',
+	'visit-id-conflict'
+] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+	z.strictObject({
+		seq: z.number().int(),
+		status: z.literal('applied'),
+		receivedAt: instantSchema
+	}),
+	/** Applied by an earlier delivery of the same mutation: nothing changed now. */
+	z.strictObject({
+		seq: z.number().int(),
+		status: z.literal('duplicate'),
+		receivedAt: instantSchema.nullable()
+	}),
+	/** Final: the device keeps the visit, shows why, and offers an export for manual handling. */
+	z.strictObject({
+		seq: z.number().int(),
+		status: z.literal('rejected'),
+		code: z.string(),
+		message: z.string()
+	}),
+	/** Not looked at because an earlier sequence number is missing: send again from `expectedSeq`. */
+	z.strictObject({
+		seq: z.number().int(),
+		status: z.literal('deferred'),
+		code: z.literal('sequence-gap'),
+		message: z.string()
+	})
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.strictObject({
+	protocolVersion: z.literal(PROTOCOL_VERSION),
+	lastAppliedSeq: z.number().int().nonnegative(),
+	results: z.array(mutationResultSchema)
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Photos travel separately, in chunks, and are checked against this hash on arrival. */
+export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
+export const PHOTO_CHUNK_BYTES = 256 * 1024;
+
+export const photoUploadStatusSchema = z.strictObject({
+	photoId: idSchema,
+	/** Bytes the server holds, contiguous from 0: continue from here after an interruption. */
+	received: z.number().int().nonnegative(),
+	complete: z.boolean()
+});
+export type PhotoUploadStatus = z.infer<typeof photoUploadStatusSchema>;
+
+/** Server receipt of a visit, as the caseload feed confirms it. */
+export const visitReceiptSchema = z.strictObject({
+	visitId: idSchema,
+	receivedAt: instantSchema,
+	photosComplete: z.boolean()
+});
+export type VisitReceipt = z.infer<typeof visitReceiptSchema>;
