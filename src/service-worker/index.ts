@@ -4,9 +4,11 @@
 /// <reference lib="webworker" />
 // The entry only wires events; each concern lives in its own module.
 import { installAppShell } from './app-shell';
+import { installBackgroundSync } from './background-sync';
 import { installUpdateControl } from './update-control';
 
 declare const self: ServiceWorkerGlobalScope;
 
-installAppShell();
 installUpdateControl(self);
+installAppShell();
+installBackgroundSync(self);

@@ -1,11 +1,24 @@
 /// <reference lib="webworker" />
+import { outboxCounts } from '$lib/client/db/visits-store';
 
 /**
- * A new version waits until the page says the officer agreed (SKIP_WAITING), so it never
- * swaps the app under someone mid-form. On the very first install there is nothing to
- * protect, so it takes control straight away and the app works offline after one visit.
+ * A new version never takes over under an officer:
+ * - while the current version runs, the new one waits until the page says the officer agreed
+ *   (SKIP_WAITING) — and the page only offers that with nothing unsent and no form open;
+ * - it refuses to install at all while visits are unsent or a draft is open, so it cannot
+ *   slip in when every tab closes either; the browser tries again at its next update check.
+ * On the very first install there is nothing to protect, so it takes control at once and the
+ * app works offline after one visit.
  */
 export function installUpdateControl(sw: ServiceWorkerGlobalScope): void {
+	sw.addEventListener('install', (event) => {
+		if (!sw.registration.active) return;
+		event.waitUntil(
+			outboxCounts().then(({ waiting, drafts }) => {
+				if (waiting + drafts > 0) throw new Error('unsent work on this device: update later');
+			})
+		);
+	});
 	sw.addEventListener('message', (event) => {
 		if (event.data && event.data.type === 'SKIP_WAITING') void sw.skipWaiting();
 	});

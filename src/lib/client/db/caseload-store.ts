@@ -2,6 +2,7 @@ import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { database, type StoredSubject } from './database';
 import * as meta from './meta';
+import { applyReceipts, subjectsWithPendingWork } from './visits-store';
 
 export function toStored(bundle: SubjectBundle): StoredSubject {
 	return {
@@ -14,19 +15,42 @@ export function toStored(bundle: SubjectBundle): StoredSubject {
 }
 
 /**
- * Applies one page of the caseload feed atomically: the subjects, the removals and the cursor
- * commit together, so a crash mid-download resumes from the last whole page.
+ * Applies one page of the caseload feed atomically: subjects, removals, visit receipts and the
+ * cursor commit together, so a crash mid-download resumes from the last whole page.
+ * A removed subject with unsent visits (or an open draft) stays, marked as leaving, until
+ * those visits are acknowledged.
  */
 export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
-	await db.transaction('rw', db.subjects, db.meta, async () => {
+	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
+	await db.transaction('rw', tables, async () => {
 		if (page.bundles.length > 0) await db.subjects.bulkPut(page.bundles.map(toStored));
+		await applyReceipts(page.receipts);
 		if (page.removed.subjectIds.length > 0) {
-			await db.subjects.bulkDelete(page.removed.subjectIds);
+			const keep = await subjectsWithPendingWork();
+			const [leaving, gone] = partition(page.removed.subjectIds, (id) => keep.has(id));
+			await db.subjects.bulkDelete(gone);
+			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
 		await meta.set('cursor', page.cursor);
 		await meta.set('lastSyncedAt', page.serverTime);
 	});
+}
+
+/** Lets go of unassigned subjects whose visits have now all been acknowledged. */
+export async function purgeLeavingSubjects(): Promise<number> {
+	const db = database();
+	return db.transaction('rw', [db.subjects, db.visits, db.drafts], async () => {
+		const keep = await subjectsWithPendingWork();
+		return db.subjects.filter((s) => s.leaving === 1 && !keep.has(s.id)).delete();
+	});
+}
+
+function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
+	const yes: T[] = [];
+	const no: T[] = [];
+	for (const x of xs) (pred(x) ? yes : no).push(x);
+	return [yes, no];
 }
 
 export async function firstSubjects(limit: number): Promise<SubjectBundle[]> {
@@ -51,6 +75,7 @@ export async function clearCaseload(): Promise<void> {
 	const db = database();
 	await db.transaction('rw', db.subjects, db.meta, async () => {
 		await db.subjects.clear();
+		await meta.remove('officers');
 		await meta.remove('cursor');
 		await meta.remove('lastSyncedAt');
 	});

@@ -1,5 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SubjectBundle } from '$lib/domain/caseload';
+import type { Mutation } from '$lib/domain/sync';
+import type { User } from '$lib/domain/user';
+import type { PhotoRef, Visit } from '$lib/domain/visit';
+import type { VisitDraft } from '$lib/domain/visit-draft';
 
 /**
  * The device's copy of the officer's world. This folder is the only code that touches
@@ -21,15 +25,68 @@ export interface MetaEntry {
 	value: unknown;
 }
 
+export type VisitState = 'saved' | 'sending' | 'sent' | 'rejected';
+
+/** A finalised visit and where it stands. Never edited: corrections are new visits. */
+export interface StoredVisit {
+	id: string;
+	subjectId: string;
+	/** Shown in the outbox; stays on this device only. */
+	subjectName: string;
+	visit: Visit;
+	state: VisitState;
+	savedAt: string;
+	receivedAt: string | null;
+	rejection: { code: string; message: string } | null;
+}
+
+/** A mutation waiting for the server's acknowledgement, keyed by its per-device sequence. */
+export interface OutboxEntry {
+	seq: number;
+	visitId: string;
+	mutation: Mutation;
+	queuedAt: string;
+	attempts: number;
+	lastError: string | null;
+}
+
+/** A photo kept as a Blob from the moment it is taken, and how much of it the server holds. */
+export interface StoredPhoto extends PhotoRef {
+	visitId: string;
+	blob: Blob;
+	takenAt: string;
+	uploaded: number;
+	complete: 0 | 1;
+}
+
+export interface StoredDraft {
+	id: string;
+	subjectId: string;
+	updatedAt: string;
+	draft: VisitDraft;
+}
+
 export class FieldcheckDatabase extends Dexie {
 	subjects!: EntityTable<StoredSubject, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
+	drafts!: EntityTable<StoredDraft, 'id'>;
+	visits!: EntityTable<StoredVisit, 'id'>;
+	outbox!: EntityTable<OutboxEntry, 'seq'>;
+	photos!: EntityTable<StoredPhoto, 'id'>;
 
 	constructor(name = 'fieldcheck') {
-		super(name);
+		// Strict durability: "Saved on this device" may only be said once the data is on disk,
+		// not merely handed to the OS (Chromium's default is relaxed).
+		super(name, { chromeTransactionDurability: 'strict' });
 		this.version(1).stores({
 			subjects: 'id, sortKey, *tokens',
 			meta: 'key'
+		});
+		this.version(2).stores({
+			drafts: 'id, subjectId, updatedAt',
+			visits: 'id, subjectId, state, savedAt',
+			outbox: 'seq, visitId',
+			photos: 'id, visitId, complete'
 		});
 	}
 }

@@ -7,6 +7,8 @@ import { allSubjects, firstSubjects } from '../db/caseload-store';
 export interface CaseloadRow {
 	bundle: SubjectBundle;
 	tokens: string[];
+	/** Unassigned on the server; stays until this device's visits to them are sent. */
+	leaving: boolean;
 }
 
 /** The caseload list: first rows straight off the index, then the whole list for search. */
@@ -31,13 +33,13 @@ export class CaseloadView {
 		performance.mark('fc:caseload:load-start');
 		const first = await firstSubjects(firstCount);
 		if (!this.loaded) {
-			this.rows = first.map((bundle) => ({ bundle, tokens: [] }));
+			this.rows = first.map((bundle) => ({ bundle, tokens: [], leaving: false }));
 			await tick();
 			// Measured by `npm run bench:caseload`: first rows on screen, straight from IndexedDB.
 			performance.mark('fc:caseload:first-rows');
 		}
 		const all = await allSubjects();
-		this.rows = all.map((s) => ({ bundle: s.bundle, tokens: s.tokens }));
+		this.rows = all.map((s) => ({ bundle: s.bundle, tokens: s.tokens, leaving: s.leaving === 1 }));
 		this.loaded = true;
 	}
 }

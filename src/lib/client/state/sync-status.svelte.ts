@@ -1,71 +1,106 @@
 import { countSubjects } from '../db/caseload-store';
 import * as meta from '../db/meta';
+import { outboxCounts, type OutboxCounts } from '../db/visits-store';
 import { ApiError } from '../sync/api';
-import { pullCaseload, type PullProgress } from '../sync/caseload-pull';
+import type { PullProgress } from '../sync/caseload-pull';
+import { runSync } from '../sync/engine';
+import type { PushProgress } from '../sync/push';
+import { RetryScheduler } from '../sync/scheduler';
 
-export type SyncPhase = 'idle' | 'downloading' | 'ready' | 'offline' | 'signed-out' | 'error';
+export type SyncPhase =
+	'idle' | 'downloading' | 'sending' | 'ready' | 'offline' | 'signed-out' | 'error';
+
+/** Anything waiting longer than this while online is flagged. */
+export const STUCK_AFTER_MS = 15 * 60 * 1000;
 
 /**
  * What the officer needs to trust the device: when it last heard from the server, whether the
- * caseload is ready for offline use, and what is happening now.
+ * caseload is ready for offline use, what is waiting to be sent, and what needs attention.
  */
 class SyncStatus {
 	phase = $state<SyncPhase>('idle');
 	progress = $state<PullProgress | null>(null);
+	push = $state<PushProgress | null>(null);
 	lastSyncedAt = $state<string | null>(null);
 	subjectCount = $state(0);
+	counts = $state<OutboxCounts>({
+		waiting: 0,
+		rejected: 0,
+		total: 0,
+		oldestWaitingSince: null,
+		drafts: 0
+	});
 	message = $state<string | null>(null);
 	/** Bumped after every applied change so views know to re-read IndexedDB. */
 	revision = $state(0);
-	#running: Promise<void> | null = null;
+	readonly #scheduler = new RetryScheduler(() => this.#run());
 
 	async load(): Promise<void> {
 		this.lastSyncedAt = (await meta.get('lastSyncedAt')) ?? null;
-		this.subjectCount = await countSubjects();
+		await this.refreshCounts();
 		if (this.lastSyncedAt) this.phase = 'ready';
+	}
+
+	async refreshCounts(): Promise<void> {
+		this.subjectCount = await countSubjects();
+		this.counts = await outboxCounts();
+		this.revision += 1;
 	}
 
 	get readyForOffline(): boolean {
 		return this.lastSyncedAt !== null;
 	}
 
-	/** Runs one sync; concurrent callers share the run in progress. */
-	syncNow(): Promise<void> {
-		this.#running ??= this.#run().finally(() => (this.#running = null));
-		return this.#running;
+	/** True when something waiting has not gone for 15 minutes although we are online. */
+	stuck(now: Date, online: boolean): boolean {
+		const since = this.counts.oldestWaitingSince;
+		return online && since !== null && now.getTime() - new Date(since).getTime() > STUCK_AFTER_MS;
 	}
 
-	async #run(): Promise<void> {
+	/** Runs a sync now; concurrent callers share the run in progress; failures retry with back-off. */
+	syncNow(): Promise<void> {
+		return this.#scheduler.kick();
+	}
+
+	/** @returns whether the sync completed (false schedules a retry). */
+	async #run(): Promise<boolean> {
 		const first = !this.lastSyncedAt;
 		if (first) this.phase = 'downloading';
 		this.message = null;
 		try {
-			await pullCaseload((p) => {
+			await runSync((p) => {
+				if (p.phase === 'pushing' && p.push && p.push.total > 0) {
+					this.phase = 'sending';
+					this.push = p.push;
+				}
 				// Only a first download or a large change earns a progress bar.
-				if (first || p.total > 50) {
+				if (p.phase === 'pulling' && p.pull && (first || p.pull.total > 50)) {
 					this.phase = 'downloading';
-					this.progress = p;
+					this.progress = p.pull;
 				}
 			});
 			this.phase = 'ready';
+			return true;
 		} catch (e) {
 			this.phase = this.#phaseFor(e);
+			// Retrying cannot help until the officer signs in again.
+			return this.phase === 'signed-out';
 		} finally {
 			this.progress = null;
+			this.push = null;
 			this.lastSyncedAt = (await meta.get('lastSyncedAt')) ?? null;
-			this.subjectCount = await countSubjects();
-			this.revision += 1;
+			await this.refreshCounts();
 		}
 	}
 
 	#phaseFor(e: unknown): SyncPhase {
 		if (!(e instanceof ApiError)) {
-			this.message = 'Sync failed unexpectedly; your data on this device is safe';
+			this.message = 'Sync failed; your data on this device is safe and will be sent later';
 			return 'error';
 		}
 		switch (e.problem.kind) {
 			case 'offline':
-				return this.lastSyncedAt ? 'ready' : 'offline';
+				return 'offline';
 			case 'unauthenticated':
 				this.message = 'Sign in again to sync (nothing on this device is lost)';
 				return 'signed-out';

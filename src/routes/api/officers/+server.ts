@@ -4,7 +4,8 @@ import { db } from '$lib/server/context';
 import { handler, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
+/** Active officers: staff plan with it, officers pick a second officer from it (offline). */
 export const GET: RequestHandler = handler(async ({ locals }) => {
-	requireUser(locals, 'supervisor', 'administrator');
+	requireUser(locals);
 	return noStore({ officers: await users.listByRole(await db(), 'officer') });
 });

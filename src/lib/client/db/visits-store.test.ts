@@ -1,0 +1,214 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import { newDraft } from '$lib/domain/visit-draft';
+import type { Visit } from '$lib/domain/visit';
+import { generateCaseload } from '$lib/server/seed/generate';
+import { applyCaseloadPage, getSubject, purgeLeavingSubjects } from './caseload-store';
+import { database, FieldcheckDatabase, useDatabase } from './database';
+import { saveDraft } from './drafts-store';
+import {
+	applyPushResults,
+	applyReceipts,
+	finaliseVisit,
+	notePhotoProgress,
+	outboxBatch,
+	outboxCounts,
+	photosToUpload
+} from './visits-store';
+
+const data = generateCaseload({ seed: 7, subjects: 6, officers: 1, today: '2026-11-27' });
+const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
+	subject,
+	addresses: data.addresses.filter((a) => a.subjectId === subject.id),
+	orders: data.orders.filter((o) => o.subjectId === subject.id),
+	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
+}));
+
+function page(over: Partial<CaseloadPage> = {}): CaseloadPage {
+	return {
+		protocolVersion: 1,
+		cursor: 'c1.1',
+		serverTime: '2026-11-27T18:00:00.000Z',
+		bundles: [],
+		removed: { subjectIds: [], orderIds: [] },
+		receipts: [],
+		remaining: 0,
+		hasMore: false,
+		...over
+	};
+}
+
+function visitFor(b: SubjectBundle, photos: Visit['photos'] = []): Visit {
+	return {
+		id: crypto.randomUUID(),
+		subjectId: b.subject.id,
+		addressId: b.addresses[0]!.id,
+		officerId: b.assignment.officerId,
+		secondOfficerId: null,
+		startedAt: '2026-11-27T19:00:00.000Z',
+		finishedAt: '2026-11-27T19:10:00.000Z',
+		position: null,
+		positionState: 'denied',
+		result: 'seen',
+		resultOther: null,
+		checks: [],
+		actions: {
+			arrest: null,
+			wordsOfAdvice: true,
+			safeguardingReferral: null,
+			intelligenceSubmitted: false,
+			bodyWornVideoRef: null
+		},
+		notes: '',
+		photos,
+		amends: null
+	};
+}
+
+beforeEach(async () => {
+	useDatabase(new FieldcheckDatabase(`test-${crypto.randomUUID()}`));
+	await applyCaseloadPage(page({ bundles }));
+});
+
+describe('finalising a visit', () => {
+	it('writes the visit and its outbox entry together, numbering mutations 1, 2, 3', async () => {
+		const b = bundles[0]!;
+		const v1 = visitFor(b);
+		await saveDraft(
+			newDraft({
+				id: v1.id,
+				subjectId: b.subject.id,
+				addressId: v1.addressId,
+				officerId: v1.officerId,
+				startedAt: new Date(),
+				conditions: []
+			})
+		);
+		expect(await finaliseVisit(v1, 'SMITH, Jo')).toBe(1);
+		expect(await finaliseVisit(visitFor(b), 'SMITH, Jo')).toBe(2);
+		const batch = await outboxBatch(10);
+		expect(batch.map((e) => e.seq)).toEqual([1, 2]);
+		expect(batch[0]!.mutation).toMatchObject({
+			type: 'record-visit',
+			seq: 1,
+			visit: { id: v1.id }
+		});
+		expect(await database().drafts.count()).toBe(0);
+		expect(await outboxCounts()).toMatchObject({ waiting: 2, rejected: 0, total: 2, drafts: 0 });
+	});
+
+	it('writes nothing when the transaction fails part-way', async () => {
+		const b = bundles[0]!;
+		const v = visitFor(b);
+		await saveDraft(
+			newDraft({
+				id: v.id,
+				subjectId: b.subject.id,
+				addressId: v.addressId,
+				officerId: v.officerId,
+				startedAt: new Date(),
+				conditions: []
+			})
+		);
+		// Something already holds sequence 1, so adding the outbox entry fails after the visit.
+		await database().outbox.add({
+			seq: 1,
+			visitId: 'x',
+			mutation: { type: 'record-visit', seq: 1, id: crypto.randomUUID(), visit: visitFor(b) },
+			queuedAt: '',
+			attempts: 0,
+			lastError: null
+		});
+		await expect(finaliseVisit(v, 'SMITH, Jo')).rejects.toThrow();
+		expect(await database().visits.get(v.id)).toBeUndefined();
+		expect(await database().drafts.get(v.id)).toBeDefined();
+	});
+});
+
+describe('push results', () => {
+	it('applied: leaves the outbox and shows as sent with the receipt time', async () => {
+		const v = visitFor(bundles[0]!);
+		await finaliseVisit(v, 'A');
+		await applyPushResults([{ seq: 1, status: 'applied', receivedAt: '2026-11-27T20:00:00.000Z' }]);
+		expect(await outboxBatch(10)).toEqual([]);
+		expect(await database().visits.get(v.id)).toMatchObject({
+			state: 'sent',
+			receivedAt: '2026-11-27T20:00:00.000Z'
+		});
+	});
+
+	it('rejected: leaves the outbox but the visit stays, with the reason', async () => {
+		const v = visitFor(bundles[0]!);
+		await finaliseVisit(v, 'A');
+		await applyPushResults([
+			{ seq: 1, status: 'rejected', code: 'not-assigned', message: 'Not assigned' }
+		]);
+		expect(await outboxBatch(10)).toEqual([]);
+		expect(await database().visits.get(v.id)).toMatchObject({
+			state: 'rejected',
+			rejection: { code: 'not-assigned' }
+		});
+		expect(await outboxCounts()).toMatchObject({ waiting: 0, rejected: 1 });
+	});
+
+	it('deferred: stays queued to be sent again', async () => {
+		await finaliseVisit(visitFor(bundles[0]!), 'A');
+		await applyPushResults([{ seq: 1, status: 'deferred', code: 'sequence-gap', message: 'gap' }]);
+		expect((await outboxBatch(10)).map((e) => e.seq)).toEqual([1]);
+	});
+
+	it('a visit with photos is only sent once every photo is in', async () => {
+		const photo = {
+			id: crypto.randomUUID(),
+			sha256: 'a'.repeat(64),
+			bytes: 10,
+			mimeType: 'image/jpeg' as const,
+			width: 4,
+			height: 3
+		};
+		const v = visitFor(bundles[0]!, [photo]);
+		await database().photos.put({
+			...photo,
+			visitId: v.id,
+			blob: new Blob(['0123456789']),
+			takenAt: '',
+			uploaded: 0,
+			complete: 0
+		});
+		await finaliseVisit(v, 'A');
+		expect(await photosToUpload()).toEqual([]);
+		await applyPushResults([{ seq: 1, status: 'applied', receivedAt: '2026-11-27T20:00:00.000Z' }]);
+		expect((await database().visits.get(v.id))!.state).toBe('sending');
+		expect((await photosToUpload()).map((p) => p.id)).toEqual([photo.id]);
+		await notePhotoProgress(photo.id, 10, true);
+		expect((await database().visits.get(v.id))!.state).toBe('sent');
+	});
+
+	it('receipts from the caseload feed settle a push whose answer was lost', async () => {
+		const v = visitFor(bundles[0]!);
+		await finaliseVisit(v, 'A');
+		await applyReceipts([
+			{ visitId: v.id, receivedAt: '2026-11-27T20:01:00.000Z', photosComplete: true }
+		]);
+		expect(await outboxBatch(10)).toEqual([]);
+		expect((await database().visits.get(v.id))!.state).toBe('sent');
+	});
+});
+
+describe('unassigned subjects', () => {
+	it('stay on the device until their visits are acknowledged, then go', async () => {
+		const kept = bundles[0]!;
+		const dropped = bundles[1]!;
+		await finaliseVisit(visitFor(kept), 'A');
+		await applyCaseloadPage(
+			page({ removed: { subjectIds: [kept.subject.id, dropped.subject.id], orderIds: [] } })
+		);
+		expect(await getSubject(dropped.subject.id)).toBeUndefined();
+		expect(await database().subjects.get(kept.subject.id)).toMatchObject({ leaving: 1 });
+		expect(await purgeLeavingSubjects()).toBe(0);
+		await applyPushResults([{ seq: 1, status: 'applied', receivedAt: '2026-11-27T20:00:00.000Z' }]);
+		expect(await purgeLeavingSubjects()).toBe(1);
+		expect(await getSubject(kept.subject.id)).toBeUndefined();
+	});
+});

@@ -1,0 +1,40 @@
+export type PositionState = 'recorded' | 'denied' | 'unavailable' | 'timeout';
+
+export interface PositionFix {
+	lat: number;
+	lon: number;
+	accuracyM: number;
+	at: string;
+}
+
+/** One GPS fix, or why there is none: the form shows the state and the visit records it. */
+export function currentPosition(
+	timeoutMs = 15_000
+): Promise<{ state: PositionState; fix: PositionFix | null }> {
+	if (!('geolocation' in navigator)) return Promise.resolve({ state: 'unavailable', fix: null });
+	return new Promise((resolve) => {
+		navigator.geolocation.getCurrentPosition(
+			(p) =>
+				resolve({
+					state: 'recorded',
+					fix: {
+						lat: p.coords.latitude,
+						lon: p.coords.longitude,
+						accuracyM: Math.round(p.coords.accuracy),
+						at: new Date(p.timestamp).toISOString()
+					}
+				}),
+			(err) =>
+				resolve({
+					state:
+						err.code === err.PERMISSION_DENIED
+							? 'denied'
+							: err.code === err.TIMEOUT
+								? 'timeout'
+								: 'unavailable',
+					fix: null
+				}),
+			{ enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 }
+		);
+	});
+}

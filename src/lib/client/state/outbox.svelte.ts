@@ -1,0 +1,52 @@
+import { listDrafts } from '../db/drafts-store';
+import { listVisits } from '../db/visits-store';
+import { requestPersistence, storageInfo, type StorageInfo } from '../media/storage';
+import type { StoredVisit } from './visit-record.svelte';
+
+export interface DraftSummary {
+	id: string;
+	subjectId: string;
+	updatedAt: string;
+}
+
+/** Every visit on the device and where it stands, plus the device's storage health. */
+export class OutboxView {
+	visits = $state.raw<StoredVisit[]>([]);
+	drafts = $state.raw<DraftSummary[]>([]);
+	storage = $state<StorageInfo | null>(null);
+
+	async load(): Promise<void> {
+		this.visits = await listVisits();
+		this.drafts = (await listDrafts()).map(({ id, subjectId, updatedAt }) => ({
+			id,
+			subjectId,
+			updatedAt
+		}));
+		this.storage = await storageInfo();
+	}
+
+	async askPersistence(): Promise<void> {
+		await requestPersistence();
+		this.storage = await storageInfo();
+	}
+}
+
+/** A rejected visit, as a file for manual handling (the device keeps its copy too). */
+export function exportVisit(record: StoredVisit): void {
+	const body = JSON.stringify(
+		{
+			exportedAt: new Date().toISOString(),
+			state: record.state,
+			rejection: record.rejection,
+			visit: record.visit
+		},
+		null,
+		2
+	);
+	const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = `fieldcheck-visit-${record.id}.json`;
+	a.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

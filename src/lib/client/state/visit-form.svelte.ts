@@ -1,0 +1,161 @@
+import type { SubjectBundle } from '$lib/domain/caseload';
+import { subjectDisplayName } from '$lib/domain/subject';
+import { finaliseDraft, type DraftProblem, type VisitDraft } from '$lib/domain/visit-draft';
+import type { User } from '$lib/domain/user';
+import { getSubject } from '../db/caseload-store';
+import * as drafts from '../db/drafts-store';
+import { finaliseVisit } from '../db/visits-store';
+import { currentPosition } from '../media/position';
+import { processPhoto } from '../media/photo';
+import { isQuotaError, QUOTA_MESSAGE } from '../media/storage';
+import { knownOfficers } from '../sync/auth';
+import { requestBackgroundSync } from '../sync/background-sync';
+import { syncStatus } from './sync-status.svelte';
+
+export interface PhotoPreview {
+	id: string;
+	url: string;
+	bytes: number;
+}
+
+/**
+ * The visit being recorded. Every change is written to the device before the next one is
+ * accepted, so a reload or a crash loses nothing; finalising is one durable transaction.
+ */
+export class VisitForm {
+	draft = $state<VisitDraft | null>(null);
+	bundle = $state.raw<SubjectBundle | null>(null);
+	photos = $state<PhotoPreview[]>([]);
+	officers = $state.raw<User[]>([]);
+	problems = $state<DraftProblem[]>([]);
+	error = $state<string | null>(null);
+	locating = $state(false);
+	/** Set only once the visit and its outbox entry have committed. */
+	savedOnDevice = $state(false);
+	#saving: Promise<void> = Promise.resolve();
+
+	async load(id: string): Promise<boolean> {
+		const draft = await drafts.getDraft(id);
+		if (!draft) return false;
+		this.draft = draft;
+		this.bundle = (await getSubject(draft.subjectId)) ?? null;
+		this.officers = (await knownOfficers()).filter((o) => o.id !== draft.officerId);
+		const stored = await drafts.photosFor(id);
+		this.photos = stored.map((p) => ({
+			id: p.id,
+			url: URL.createObjectURL(p.blob),
+			bytes: p.bytes
+		}));
+		return true;
+	}
+
+	dispose(): void {
+		for (const p of this.photos) URL.revokeObjectURL(p.url);
+	}
+
+	/** Apply a change and save it; saves are chained so they land in order. */
+	update(change: (d: VisitDraft) => void): Promise<void> {
+		if (!this.draft) return Promise.resolve();
+		change(this.draft);
+		const snapshot = $state.snapshot(this.draft) as VisitDraft;
+		this.#saving = this.#saving.then(() => this.#persist(() => drafts.saveDraft(snapshot)));
+		return this.#saving;
+	}
+
+	async #persist(write: () => Promise<unknown>): Promise<void> {
+		try {
+			await write();
+			this.error = null;
+		} catch (e) {
+			this.error = isQuotaError(e) ? QUOTA_MESSAGE : 'Could not save on this device: try again';
+		}
+	}
+
+	async locate(): Promise<void> {
+		this.locating = true;
+		const { state, fix } = await currentPosition();
+		this.locating = false;
+		await this.update((d) => {
+			d.positionState = state;
+			d.position = fix;
+		});
+	}
+
+	async addPhotos(files: FileList | File[]): Promise<void> {
+		for (const file of files) {
+			if (!this.draft) return;
+			try {
+				const processed = await processPhoto(file);
+				const { blob, ...ref } = processed;
+				const draft = $state.snapshot(this.draft) as VisitDraft;
+				await this.#saving;
+				const next = await drafts.addPhoto(
+					{
+						...ref,
+						blob,
+						visitId: draft.id,
+						takenAt: new Date().toISOString(),
+						uploaded: 0,
+						complete: 0
+					},
+					draft
+				);
+				this.draft.photoIds = next.photoIds;
+				this.photos.push({ id: ref.id, url: URL.createObjectURL(blob), bytes: ref.bytes });
+			} catch (e) {
+				this.error = isQuotaError(e) ? QUOTA_MESSAGE : 'That photo could not be added';
+			}
+		}
+	}
+
+	async removePhoto(id: string): Promise<void> {
+		if (!this.draft) return;
+		await this.#saving;
+		const next = await drafts.removePhoto(id, $state.snapshot(this.draft) as VisitDraft);
+		this.draft.photoIds = next.photoIds;
+		const gone = this.photos.find((p) => p.id === id);
+		if (gone) URL.revokeObjectURL(gone.url);
+		this.photos = this.photos.filter((p) => p.id !== id);
+	}
+
+	/** Locks the visit: after this it is never edited, only amended. */
+	async finalise(): Promise<boolean> {
+		if (!this.draft || !this.bundle) return false;
+		await this.#saving;
+		const draft = $state.snapshot(this.draft) as VisitDraft;
+		const photoRecords = await drafts.photosFor(draft.id);
+		const refs = photoRecords.map(({ id, sha256, bytes, mimeType, width, height }) => ({
+			id,
+			sha256,
+			bytes,
+			mimeType,
+			width,
+			height
+		}));
+		const result = finaliseDraft(draft, refs, new Date());
+		if (!result.ok) {
+			this.problems = result.problems;
+			return false;
+		}
+		try {
+			await finaliseVisit(result.visit, subjectDisplayName(this.bundle.subject));
+		} catch (e) {
+			this.error = isQuotaError(e) ? QUOTA_MESSAGE : 'Could not save on this device: try again';
+			return false;
+		}
+		this.problems = [];
+		this.savedOnDevice = true;
+		void requestBackgroundSync();
+		void syncStatus.refreshCounts().then(() => syncStatus.syncNow());
+		return true;
+	}
+
+	async discard(): Promise<void> {
+		if (!this.draft) return;
+		await this.#saving;
+		await drafts.discardDraft(this.draft.id);
+		this.dispose();
+		this.draft = null;
+		await syncStatus.refreshCounts();
+	}
+}

@@ -1,0 +1,48 @@
+import { purgeLeavingSubjects } from '../db/caseload-store';
+import { outboxCounts } from '../db/visits-store';
+import { pullCaseload, type PullProgress } from './caseload-pull';
+import { uploadPendingPhotos } from './photo-upload';
+import { pushOutbox, type PushProgress } from './push';
+
+export interface SyncProgress {
+	phase: 'pushing' | 'photos' | 'pulling';
+	push?: PushProgress;
+	pull?: PullProgress;
+}
+
+export interface SyncOutcome {
+	pushed: number;
+	pulled: number;
+}
+
+/**
+ * One full sync: send what was recorded (visits first, then their photos), then bring the
+ * caseload up to date (which also confirms receipts and removes unassigned subjects).
+ * Plain TypeScript with no DOM or Svelte, so the service worker runs the very same code for
+ * Background Sync. A Web Lock keeps the page and the worker from syncing at the same time;
+ * even if they did, the protocol makes a double send harmless.
+ */
+export async function runSync(
+	onProgress: (p: SyncProgress) => void = () => {}
+): Promise<SyncOutcome> {
+	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+	if (!locks) return syncOnce(onProgress);
+	return locks.request('fieldcheck-sync', () => syncOnce(onProgress));
+}
+
+async function syncOnce(onProgress: (p: SyncProgress) => void): Promise<SyncOutcome> {
+	const { waiting } = await outboxCounts();
+	onProgress({ phase: 'pushing', push: { sent: 0, total: waiting } });
+	const results = await pushOutbox(waiting, (push) => onProgress({ phase: 'pushing', push }));
+	onProgress({ phase: 'photos' });
+	await uploadPendingPhotos();
+	onProgress({ phase: 'pulling' });
+	const pulled = await pullCaseload((pull) => onProgress({ phase: 'pulling', pull }));
+	await purgeLeavingSubjects();
+	return { pushed: results.length, pulled: pulled.done };
+}
+
+/** Next retry delay: about 5 s doubling to 5 min, so a queue never waits on the next write. */
+export function backoffMs(failures: number): number {
+	return Math.min(5_000 * 2 ** Math.max(0, failures), 300_000);
+}

@@ -1,0 +1,56 @@
+import { PHOTO_CHUNK_BYTES, photoUploadStatusSchema } from '$lib/domain/sync';
+import type { StoredPhoto } from '../db/database';
+import { notePhotoProgress, photosToUpload } from '../db/visits-store';
+import { request } from './api';
+
+/**
+ * Uploads photos in chunks, resuming where the server says it got to: after a drop the next
+ * attempt asks, then continues from that byte. The server checks the SHA-256 at the end.
+ */
+export async function uploadPendingPhotos(onChunk: () => void = () => {}): Promise<number> {
+	const photos = await photosToUpload();
+	for (const photo of photos) await uploadPhoto(photo, onChunk);
+	return photos.length;
+}
+
+async function uploadPhoto(photo: StoredPhoto, onChunk: () => void): Promise<void> {
+	const declared = await request(`/api/photos/${photo.id}`, photoUploadStatusSchema, {
+		method: 'PUT',
+		body: {
+			visitId: photo.visitId,
+			sha256: photo.sha256,
+			bytes: photo.bytes,
+			mimeType: photo.mimeType
+		}
+	});
+	let received = declared.received;
+	let complete = declared.complete;
+	while (!complete) {
+		const chunk = photo.blob.slice(received, received + PHOTO_CHUNK_BYTES);
+		const status = await sendChunk(photo.id, received, chunk);
+		received = status.received;
+		complete = status.complete;
+		await notePhotoProgress(photo.id, received, complete);
+		onChunk();
+	}
+	await notePhotoProgress(photo.id, photo.bytes, true);
+}
+
+async function sendChunk(photoId: string, offset: number, chunk: Blob) {
+	const res = await fetch(`/api/photos/${photoId}/chunk?offset=${offset}`, {
+		method: 'PUT',
+		credentials: 'same-origin',
+		headers: { 'content-type': 'application/octet-stream' },
+		body: chunk
+	}).catch(() => null);
+	if (!res) throw new Error('offline');
+	const body: unknown = await res.json().catch(() => null);
+	// 409: the server holds a different amount than we thought; it tells us where to resume.
+	if (res.ok || res.status === 409) {
+		const parsed = photoUploadStatusSchema.safeParse(
+			res.ok ? body : (body as { status?: unknown } | null)?.status
+		);
+		if (parsed.success) return parsed.data;
+	}
+	throw new Error(`photo upload failed (${res.status})`);
+}

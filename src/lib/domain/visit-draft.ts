@@ -1,0 +1,166 @@
+import type { ActiveCondition } from './order-status';
+import {
+	visitSchema,
+	type AttemptResult,
+	type ConditionOutcome,
+	type PhotoRef,
+	type Visit
+} from './visit';
+import type { z } from 'zod';
+import type { positionSchema, positionStateSchema } from './visit';
+
+/**
+ * A visit while the officer is still recording it: every field may be incomplete. Saved to
+ * the device on every change; `finaliseDraft` turns it into a `Visit` or says what is missing.
+ */
+export interface VisitDraft {
+	id: string;
+	subjectId: string;
+	addressId: string;
+	officerId: string;
+	secondOfficerId: string | null;
+	startedAt: string;
+	position: z.infer<typeof positionSchema> | null;
+	positionState: z.infer<typeof positionStateSchema>;
+	result: AttemptResult | null;
+	resultOther: string;
+	checks: DraftCheck[];
+	actions: DraftActions;
+	notes: string;
+	photoIds: string[];
+	amends: string | null;
+}
+
+export interface DraftCheck {
+	orderId: string;
+	orderVersion: number;
+	conditionId: string;
+	outcome: ConditionOutcome;
+	notes: string;
+}
+
+export interface DraftActions {
+	arrest: boolean;
+	custodyReference: string;
+	wordsOfAdvice: boolean;
+	safeguardingReferral: boolean;
+	safeguardingConsent: boolean | null;
+	intelligenceSubmitted: boolean;
+	bodyWornVideoRef: string;
+}
+
+export function newDraft(input: {
+	id: string;
+	subjectId: string;
+	addressId: string;
+	officerId: string;
+	startedAt: Date;
+	conditions: ActiveCondition[];
+	amends?: string | null;
+}): VisitDraft {
+	return {
+		id: input.id,
+		subjectId: input.subjectId,
+		addressId: input.addressId,
+		officerId: input.officerId,
+		secondOfficerId: null,
+		startedAt: input.startedAt.toISOString(),
+		position: null,
+		positionState: 'unavailable',
+		result: null,
+		resultOther: '',
+		// Recorded against the order version on screen when the visit started.
+		checks: input.conditions.map((c) => ({
+			orderId: c.orderId,
+			orderVersion: c.orderVersion,
+			conditionId: c.condition.id,
+			outcome: 'not-checked',
+			notes: ''
+		})),
+		actions: {
+			arrest: false,
+			custodyReference: '',
+			wordsOfAdvice: false,
+			safeguardingReferral: false,
+			safeguardingConsent: null,
+			intelligenceSubmitted: false,
+			bodyWornVideoRef: ''
+		},
+		notes: '',
+		photoIds: [],
+		amends: input.amends ?? null
+	};
+}
+
+export type DraftProblem =
+	| 'result-missing'
+	| 'result-other-missing'
+	| 'custody-reference-missing'
+	| 'consent-missing'
+	| 'breach-notes-missing'
+	| 'invalid';
+
+export const draftProblemMessages: Record<DraftProblem, string> = {
+	'result-missing': 'Choose what happened at the door',
+	'result-other-missing': 'Say what "other" means',
+	'custody-reference-missing': 'Enter the custody reference for the arrest',
+	'consent-missing': 'Record whether the victim consented to the safeguarding referral',
+	'breach-notes-missing': 'Add a note to each breach',
+	invalid: 'Some details are not valid'
+};
+
+/** What still stops this draft being finalised, in the order the form shows them. */
+export function draftProblems(d: VisitDraft): DraftProblem[] {
+	const out: DraftProblem[] = [];
+	if (!d.result) out.push('result-missing');
+	if (d.result === 'other' && d.resultOther.trim() === '') out.push('result-other-missing');
+	if (d.actions.arrest && d.actions.custodyReference.trim() === '') {
+		out.push('custody-reference-missing');
+	}
+	if (d.actions.safeguardingReferral && d.actions.safeguardingConsent === null) {
+		out.push('consent-missing');
+	}
+	if (d.checks.some((c) => c.outcome === 'breach' && c.notes.trim() === '')) {
+		out.push('breach-notes-missing');
+	}
+	return out;
+}
+
+/** The finished visit, or the problems that stop it. Validated with the shared contract. */
+export function finaliseDraft(
+	d: VisitDraft,
+	photos: PhotoRef[],
+	finishedAt: Date
+): { ok: true; visit: Visit } | { ok: false; problems: DraftProblem[] } {
+	const problems = draftProblems(d);
+	if (problems.length > 0) return { ok: false, problems };
+	const a = d.actions;
+	const candidate = {
+		id: d.id,
+		subjectId: d.subjectId,
+		addressId: d.addressId,
+		officerId: d.officerId,
+		secondOfficerId: d.secondOfficerId,
+		startedAt: d.startedAt,
+		finishedAt: finishedAt.toISOString(),
+		position: d.position,
+		positionState: d.positionState,
+		result: d.result,
+		resultOther: d.result === 'other' ? d.resultOther.trim() : null,
+		checks: d.checks.map((c) => ({ ...c, notes: c.notes.trim() })),
+		actions: {
+			arrest: a.arrest ? { custodyReference: a.custodyReference.trim() } : null,
+			wordsOfAdvice: a.wordsOfAdvice,
+			safeguardingReferral: a.safeguardingReferral
+				? { consent: a.safeguardingConsent === true }
+				: null,
+			intelligenceSubmitted: a.intelligenceSubmitted,
+			bodyWornVideoRef: a.bodyWornVideoRef.trim() || null
+		},
+		notes: d.notes,
+		photos,
+		amends: d.amends
+	};
+	const parsed = visitSchema.safeParse(candidate);
+	return parsed.success ? { ok: true, visit: parsed.data } : { ok: false, problems: ['invalid'] };
+}
