@@ -1,4 +1,6 @@
+import Sqlite from 'better-sqlite3';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E_DB_PATH } from './db-path.js';
 
 /** Waits until the service worker controls the page, so the app shell is cached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -16,4 +18,14 @@ export async function supervisorApi(baseURL: string): Promise<APIRequestContext>
 	});
 	expect(res.status()).toBe(200);
 	return api;
+}
+
+/** Reads the end-to-end server's own SQLite file: the ground truth for "exactly once". */
+export function serverDb<T>(read: (db: Sqlite.Database) => T): T {
+	const db = new Sqlite(E2E_DB_PATH, { readonly: true, fileMustExist: true });
+	try {
+		return read(db);
+	} finally {
+		db.close();
+	}
 }

@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The visit form, driven the way an officer would: big labelled controls. */
+export class VisitPage {
+	constructor(readonly page: Page) {}
+
+	async result(label: string): Promise<void> {
+		await this.page.getByRole('radio', { name: label, exact: true }).check();
+	}
+
+	async markFirstCondition(outcome: 'Compliant' | 'Breach' | 'Not checked' | 'N/A'): Promise<void> {
+		await this.page.getByTestId('check').first().getByRole('radio', { name: outcome, exact: true }).check();
+	}
+
+	async notes(text: string): Promise<void> {
+		await this.page.getByLabel('Notes', { exact: true }).fill(text);
+	}
+
+	async addPhoto(path: string): Promise<void> {
+		await this.page.getByTestId('photo-input').setInputFiles(path);
+		await expect(this.page.getByTestId('photo')).toHaveCount(1);
+	}
+
+	async recordPosition(): Promise<void> {
+		await this.page.getByRole('button', { name: /Record position/ }).click();
+		await expect(this.page.getByTestId('position-state')).toHaveAttribute('data-state', 'recorded');
+	}
+
+	async finalise(): Promise<void> {
+		await this.page.getByRole('button', { name: 'Finalise visit' }).click();
+		await expect(this.page.getByTestId('saved-on-device')).toBeVisible();
+	}
+}
