@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, userForToken } from '$lib/server/auth/session';
+import { maybeGzip } from '$lib/server/compress';
 import { db } from '$lib/server/context';
 import { startUp } from '$lib/server/startup';
 
@@ -11,7 +12,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.sessionToken = token;
 	event.locals.user = token ? await userForToken(await db(), token) : null;
-	const response = await resolve(event);
+	let response = await resolve(event);
+	if (event.url.pathname === '/api/caseload') response = await maybeGzip(event.request, response);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'no-referrer');
 	response.headers.set('x-frame-options', 'DENY');

@@ -16,13 +16,16 @@ export function caseloadSortKey(b: SubjectBundle): string {
 		riskRank[s.risk],
 		`${s.familyName} ${s.givenName}`.toLowerCase(),
 		s.id
-	].join('|');
+		// U+0001 sorts before every printable character, so "SMITH, Jo" comes before "SMITH, John".
+	].join('\u0001');
 }
 
 function words(text: string): string[] {
 	return text
 		.toLowerCase()
-		.split(/[^\p{L}\p{N}']+/u)
+		// "O'Brien" is found by typing "obrien" as well as "o'brien".
+		.replace(/['’]/g, '')
+		.split(/[^\p{L}\p{N}]+/u)
 		.filter((w) => w.length > 0);
 }
 

@@ -31,6 +31,10 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 			const [leaving, gone] = partition(page.removed.subjectIds, (id) => keep.has(id));
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
+			if (leaving.length > 0) {
+				const known = (await meta.get('leavingSubjects')) ?? [];
+				await meta.set('leavingSubjects', [...new Set([...known, ...leaving])]);
+			}
 		}
 		await meta.set('cursor', page.cursor);
 		await meta.set('lastSyncedAt', page.serverTime);

@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
 import { newDraft } from '$lib/domain/visit-draft';
 import type { Visit } from '$lib/domain/visit';
+// Test fixtures come from the real synthetic-data generator; no server code runs in the client.
+// eslint-disable-next-line no-restricted-imports
 import { generateCaseload } from '$lib/server/seed/generate';
 import { applyCaseloadPage, getSubject, purgeLeavingSubjects } from './caseload-store';
 import { database, FieldcheckDatabase, useDatabase } from './database';

@@ -1,0 +1,262 @@
+/**
+ * `npm run bench:caseload`: with 10,000 generated subjects in real Chromium, measures
+ * (1) download-and-store next to a raw IndexedDB baseline in the same run, (2) time to show the
+ * first caseload rows from IndexedDB, (3) gzipped JavaScript loaded by the first page. Prints one
+ * JSON line per metric per run, then medians against the targets of issue 2. A benchmark, not a
+ * test: it exits 0 when a target is missed, non-zero only when it could not measure.
+ *
+ * BENCH_RUNS (default 5) and BENCH_SUBJECTS (default 10000) shrink it for a quick look.
+ */
+import { constants } from 'node:os';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import config from '../playwright.config';
+import {
+	ensureBuild,
+	killAllServersNow,
+	startBuiltServer,
+	stopAllServers
+} from './lib/built-server';
+import { measureFirstPageJs } from './lib/first-page-js';
+import { NAME_SHIM, markSpan, rawBaseline } from './lib/in-page';
+import { median, round, verdicts } from './lib/stats';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS || 10_000);
+/** The page size src/lib/client/sync/caseload-pull.ts asks for. */
+const PAGE_SIZE = 500;
+const OFFICER = { username: 'officer1', password: 'demo-officer-1' };
+const TARGETS = { storeMs: 3000, storeVsRaw: 1.5, firstRowsMs: 100, firstPageJsBytes: 200_000 };
+
+const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+const log = (text: string) => console.error(`[bench:caseload] ${text}`);
+
+async function signIn(page: Page): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Username').fill(OFFICER.username);
+	await page.getByLabel('Password').fill(OFFICER.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Downloaded, and the list holds every subject, so nothing of the app's runs on afterwards. */
+async function caseloadReady(page: Page): Promise<void> {
+	await page.getByTestId('ready-offline').waitFor({ timeout: 180_000 });
+	await page.waitForFunction(
+		(n) =>
+			document
+				.querySelector('[data-testid="caseload-count"]')
+				?.textContent?.includes(`of ${n} subjects`),
+		SUBJECTS,
+		{ timeout: 60_000 }
+	);
+}
+
+/**
+ * A station's server is warm; without this the first run alone would also time SQLite's cold
+ * cache and the server's first compilation of the pull path.
+ */
+async function warmUp(url: string): Promise<void> {
+	const login = await fetch(`${url}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OFFICER)
+	});
+	if (!login.ok) throw new Error(`sign-in as ${OFFICER.username} failed: ${login.status}`);
+	const cookie = login.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	let cursor: string | undefined;
+	for (;;) {
+		const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+		if (cursor) query.set('cursor', cursor);
+		const res = await fetch(`${url}/api/caseload?${query}`, { headers: { cookie } });
+		if (!res.ok) throw new Error(`GET /api/caseload answered ${res.status}`);
+		const page = (await res.json()) as { cursor: string; hasMore: boolean };
+		if (!page.hasMore) return;
+		cursor = page.cursor;
+	}
+}
+
+interface RunResult {
+	appMs: number;
+	rawTotalMs: number;
+	rawFetchMs: number;
+	rawWriteMs: number;
+	ratio: number;
+	firstRowsMs: number;
+	navigationToFirstRowsMs: number;
+	jsGzipBytes: number;
+}
+
+async function measureRun(
+	browser: Browser,
+	options: BrowserContextOptions,
+	run: number
+): Promise<RunResult> {
+	// A fresh context per run: empty IndexedDB, no cache, no service worker yet.
+	const context = await browser.newContext(options);
+	await context.addInitScript(NAME_SHIM);
+	let result: Omit<RunResult, 'jsGzipBytes'>;
+	try {
+		const page = await context.newPage();
+		await signIn(page);
+		await caseloadReady(page);
+
+		const pull = await page.evaluate(markSpan, { from: 'fc:pull:start', to: 'fc:pull:end' });
+		const raw = await page.evaluate(rawBaseline, {
+			appDb: 'fieldcheck',
+			rawDb: 'fc-bench-raw',
+			pageSize: PAGE_SIZE
+		});
+		if (raw.subjects !== SUBJECTS) throw new Error(`the feed held ${raw.subjects} subjects`);
+		const ratio = pull.spanMs / raw.totalMs;
+		emit({
+			metric: 'store',
+			run,
+			subjects: raw.subjects,
+			appMs: round(pull.spanMs),
+			rawTotalMs: round(raw.totalMs),
+			rawFetchMs: round(raw.fetchMs),
+			rawWriteMs: round(raw.writeMs),
+			appVsRaw: round(ratio, 2)
+		});
+
+		await page.reload();
+		await page.waitForFunction(
+			() => performance.getEntriesByName('fc:caseload:first-rows').length > 0,
+			undefined,
+			{ timeout: 60_000 }
+		);
+		const rows = await page.evaluate(markSpan, {
+			from: 'fc:caseload:load-start',
+			to: 'fc:caseload:first-rows'
+		});
+		const serviceWorker = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+		emit({
+			metric: 'first-rows',
+			run,
+			loadToFirstRowsMs: round(rows.spanMs),
+			navigationToFirstRowsMs: round(rows.toMs),
+			servedByServiceWorker: serviceWorker
+		});
+		result = {
+			appMs: pull.spanMs,
+			rawTotalMs: raw.totalMs,
+			rawFetchMs: raw.fetchMs,
+			rawWriteMs: raw.writeMs,
+			ratio,
+			firstRowsMs: rows.spanMs,
+			navigationToFirstRowsMs: rows.toMs
+		};
+	} finally {
+		await context.close();
+	}
+
+	const js = await measureFirstPageJs(browser, options, signIn, caseloadReady);
+	emit({ metric: 'first-page-js', run, ...js });
+	return { ...result, jsGzipBytes: js.gzipBytes };
+}
+
+function summarise(results: RunResult[]): void {
+	const m = (pick: (r: RunResult) => number) => median(results.map(pick));
+	const summary = {
+		storeMs: m((r) => r.appMs),
+		rawTotalMs: m((r) => r.rawTotalMs),
+		rawFetchMs: m((r) => r.rawFetchMs),
+		rawWriteMs: m((r) => r.rawWriteMs),
+		storeVsRaw: m((r) => r.ratio),
+		firstRowsMs: m((r) => r.firstRowsMs),
+		navigationToFirstRowsMs: m((r) => r.navigationToFirstRowsMs),
+		firstPageJsGzipBytes: m((r) => r.jsGzipBytes)
+	};
+	emit({
+		metric: 'summary',
+		runs: results.length,
+		subjects: SUBJECTS,
+		...Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, round(v, 2)]))
+	});
+	const lines = verdicts([
+		{
+			name: 'download-and-store',
+			measured: summary.storeMs / 1000,
+			limit: TARGETS.storeMs / 1000,
+			unit: 's'
+		},
+		{
+			name: 'store vs raw IndexedDB',
+			measured: summary.storeVsRaw,
+			limit: TARGETS.storeVsRaw,
+			unit: '×'
+		},
+		{
+			name: 'first 50 rows',
+			measured: summary.firstRowsMs,
+			limit: TARGETS.firstRowsMs,
+			unit: 'ms'
+		},
+		{
+			name: 'first-page JS (gzip, 1 kB = 1000 B)',
+			measured: summary.firstPageJsGzipBytes / 1000,
+			limit: TARGETS.firstPageJsBytes / 1000,
+			unit: 'kB'
+		}
+	]);
+	console.log(`\nMedians of ${results.length} runs, ${SUBJECTS} subjects:`);
+	for (const line of lines) console.log(`  ${line}`);
+}
+
+let browser: Browser | undefined;
+const cleanUp = async () => {
+	await browser?.close().catch(() => undefined);
+	await stopAllServers();
+};
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	// Kept (not `once`): Ctrl-C reaches npm, tsx and us, and the wrappers pass it on again, so a
+	// second delivery must not fall through to the default handler and kill us mid-clean-up.
+	process.on(signal, () => {
+		if (stopping) return;
+		stopping = true;
+		log(`${signal}: stopping the browser and the server`);
+		void cleanUp().finally(() => process.exit(128 + constants.signals[signal]));
+	});
+}
+process.once('exit', killAllServersNow);
+
+try {
+	ensureBuild();
+	log(`starting the server with ${SUBJECTS} subjects, all assigned to ${OFFICER.username}`);
+	const server = await startBuiltServer({
+		FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS),
+		FIELDCHECK_SEED_OFFICERS: '1'
+	});
+	await warmUp(server.url);
+	browser = await chromium.launch({
+		...config.use?.launchOptions,
+		executablePath: '/usr/bin/chromium',
+		// Our own handlers close the browser and the server together.
+		handleSIGINT: false,
+		handleSIGTERM: false,
+		handleSIGHUP: false
+	});
+	const options: BrowserContextOptions = {
+		baseURL: server.url,
+		viewport: config.use?.viewport ?? { width: 1280, height: 800 },
+		locale: config.use?.locale,
+		timezoneId: config.use?.timezoneId,
+		serviceWorkers: 'allow'
+	};
+	const results: RunResult[] = [];
+	for (let run = 1; run <= RUNS; run++) {
+		log(`run ${run} of ${RUNS}`);
+		results.push(await measureRun(browser, options, run));
+	}
+	summarise(results);
+} catch (e) {
+	// After a signal the closed browser fails whatever step was running: not worth a report.
+	if (!stopping)
+		log(`could not measure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+	process.exitCode = 1;
+} finally {
+	await cleanUp();
+}

@@ -1,0 +1,27 @@
+export function median(xs: number[]): number {
+	if (xs.length === 0) return NaN;
+	const s = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Rounds for printing: a benchmark's tenths of a millisecond are noise. */
+export function round(x: number, digits = 1): number {
+	const f = 10 ** digits;
+	return Math.round(x * f) / f;
+}
+
+export interface Target {
+	name: string;
+	measured: number;
+	limit: number;
+	unit: string;
+}
+
+/** One line per target, PASS or FAIL first so a reader's eye finds the verdict. */
+export function verdicts(targets: Target[]): string[] {
+	return targets.map((t) => {
+		const verdict = t.measured <= t.limit ? 'PASS' : 'FAIL';
+		return `${verdict}  ${t.name}: ${round(t.measured, 2)} ${t.unit} (target ≤ ${t.limit} ${t.unit})`;
+	});
+}

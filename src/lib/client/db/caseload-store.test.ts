@@ -1,0 +1,206 @@
+// Must load before Dexie, which picks up the global indexedDB when it is first imported.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
+// Test data only: the seed generator is pure and never reaches the browser bundle.
+// eslint-disable-next-line no-restricted-imports
+import { generateCaseload } from '$lib/server/seed/generate';
+import * as store from './caseload-store';
+import { FieldcheckDatabase, useDatabase } from './database';
+import * as meta from './meta';
+
+const SERVER_TIME = '2026-11-27T08:00:00.000Z';
+
+/** The generator's flat tables, grouped the way the pull endpoint sends them. */
+function generatedBundles(subjects: number): SubjectBundle[] {
+	const c = generateCaseload({ seed: 20261127, subjects, officers: 1, today: '2026-11-27' });
+	return c.subjects.map((subject) => ({
+		subject,
+		addresses: c.addresses.filter((a) => a.subjectId === subject.id),
+		orders: c.orders.filter((o) => o.subjectId === subject.id),
+		assignment: c.assignments.find((a) => a.subjectId === subject.id)!
+	}));
+}
+
+const bundles = generatedBundles(60);
+
+function page(cursor: string, overrides: Partial<CaseloadPage> = {}): CaseloadPage {
+	return {
+		protocolVersion: PROTOCOL_VERSION,
+		cursor,
+		serverTime: SERVER_TIME,
+		bundles: [],
+		removed: { subjectIds: [], orderIds: [] },
+		receipts: [],
+		remaining: 0,
+		hasMore: false,
+		...overrides
+	};
+}
+
+function withSubject(b: SubjectBundle, subject: Partial<SubjectBundle['subject']>): SubjectBundle {
+	return { ...b, subject: { ...b.subject, ...subject } };
+}
+
+function withPriority(b: SubjectBundle, priority: number): SubjectBundle {
+	return { ...b, assignment: { ...b.assignment, priority } };
+}
+
+let db: FieldcheckDatabase;
+let n = 0;
+
+beforeEach(() => {
+	db = new FieldcheckDatabase(`caseload-store-test-${++n}`);
+	useDatabase(db);
+});
+
+afterEach(async () => {
+	await db.delete();
+});
+
+describe('applyCaseloadPage', () => {
+	it('stores each bundle with its sort key and search tokens, and the cursor', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+
+		expect(await store.countSubjects()).toBe(10);
+		const b = bundles[3]!;
+		const stored = await db.subjects.get(b.subject.id);
+		expect(stored).toEqual({
+			id: b.subject.id,
+			bundle: b,
+			sortKey: caseloadSortKey(b),
+			tokens: searchTokens(b),
+			leaving: 0
+		});
+		expect(await store.getSubject(b.subject.id)).toEqual(b);
+		expect(await meta.get('cursor')).toBe('c1');
+		expect(await meta.get('lastSyncedAt')).toBe(SERVER_TIME);
+	});
+
+	it('finds a subject through the multi-entry token index', async () => {
+		const b = withSubject(bundles[0]!, { familyName: 'Quennell', aliases: ['Ozzy Q'] });
+		await store.applyCaseloadPage(page('c1', { bundles: [b, ...bundles.slice(1, 5)] }));
+
+		const hits = await db.subjects.where('tokens').startsWith('ozz').primaryKeys();
+		expect(hits).toEqual([b.subject.id]);
+	});
+
+	it('removes the subjects the server no longer assigns, keeping the rest', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 5) }));
+		const gone = [bundles[1]!.subject.id, bundles[3]!.subject.id];
+		await store.applyCaseloadPage(
+			page('c2', { removed: { subjectIds: gone, orderIds: [] }, serverTime: SERVER_TIME })
+		);
+
+		expect(await store.countSubjects()).toBe(3);
+		for (const id of gone) expect(await store.getSubject(id)).toBeUndefined();
+		expect(await store.getSubject(bundles[0]!.subject.id)).toEqual(bundles[0]);
+		expect(await meta.get('cursor')).toBe('c2');
+	});
+
+	it('ignores the removal of a subject the device never had', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 2) }));
+		await store.applyCaseloadPage(
+			page('c2', { removed: { subjectIds: [crypto.randomUUID()], orderIds: [] } })
+		);
+		expect(await store.countSubjects()).toBe(2);
+		expect(await meta.get('cursor')).toBe('c2');
+	});
+
+	it('replaces a whole bundle, so an order missing from the new one is dropped', async () => {
+		const withTwo = bundles.find((b) => b.orders.length >= 2)!;
+		const [kept, discharged] = withTwo.orders;
+		await store.applyCaseloadPage(page('c1', { bundles: [withTwo] }));
+
+		const replaced = { ...withTwo, orders: [kept!] };
+		await store.applyCaseloadPage(
+			page('c2', {
+				bundles: [replaced],
+				removed: { subjectIds: [], orderIds: [discharged!.id] },
+				serverTime: '2026-11-27T09:00:00.000Z'
+			})
+		);
+
+		const stored = await store.getSubject(withTwo.subject.id);
+		expect(stored?.orders.map((o) => o.id)).toEqual([kept!.id]);
+		expect(await meta.get('lastSyncedAt')).toBe('2026-11-27T09:00:00.000Z');
+	});
+
+	it('commits the bundles, removals and cursor together or not at all', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 3) }));
+
+		// A record without its primary key makes IndexedDB refuse the write mid-page.
+		const broken = withSubject(bundles[5]!, { id: undefined as unknown as string });
+		const failing = page('c2', {
+			bundles: [bundles[4]!, broken],
+			removed: { subjectIds: [bundles[0]!.subject.id], orderIds: [] },
+			serverTime: '2026-11-27T09:00:00.000Z'
+		});
+		await expect(store.applyCaseloadPage(failing)).rejects.toThrow();
+
+		expect(await store.getSubject(bundles[4]!.subject.id)).toBeUndefined();
+		expect(await store.getSubject(bundles[0]!.subject.id)).toEqual(bundles[0]);
+		expect(await meta.get('cursor')).toBe('c1');
+		expect(await meta.get('lastSyncedAt')).toBe(SERVER_TIME);
+	});
+});
+
+describe('firstSubjects', () => {
+	it('orders by priority, then wanted, then risk, then name', async () => {
+		const wanted = { reason: 'Breach of DVPO — arrest on sight', reference: 'BD-26-000001' };
+		const expected = [
+			withPriority(withSubject(bundles[0]!, { wanted, risk: 'standard', familyName: 'Young' }), 1),
+			withPriority(
+				withSubject(bundles[1]!, { wanted: null, risk: 'high', familyName: 'Abbott' }),
+				1
+			),
+			withPriority(withSubject(bundles[2]!, { wanted, risk: 'high', familyName: 'Zane' }), 2),
+			withPriority(withSubject(bundles[3]!, { wanted, risk: 'medium', familyName: 'Adams' }), 2),
+			withPriority(
+				withSubject(bundles[4]!, { wanted: null, risk: 'high', familyName: 'Baker' }),
+				2
+			),
+			withPriority(
+				withSubject(bundles[5]!, { wanted: null, risk: 'high', familyName: 'Carter' }),
+				2
+			),
+			withPriority(withSubject(bundles[6]!, { wanted: null, risk: 'high', familyName: 'Ames' }), 3)
+		];
+		const shuffled = [3, 6, 0, 5, 1, 4, 2].map((i) => expected[i]!);
+		await store.applyCaseloadPage(page('c1', { bundles: shuffled }));
+
+		const first = await store.firstSubjects(50);
+		expect(first.map((b) => b.subject.familyName)).toEqual(
+			expected.map((b) => b.subject.familyName)
+		);
+	});
+
+	it('returns only the first rows of a larger caseload, in the same order as the whole', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles }));
+
+		const all = (await store.allSubjects()).map((s) => s.id);
+		const first = await store.firstSubjects(20);
+		expect(first).toHaveLength(20);
+		expect(first.map((b) => b.subject.id)).toEqual(all.slice(0, 20));
+		const keys = bundles.map(caseloadSortKey).sort();
+		expect(first.map(caseloadSortKey)).toEqual(keys.slice(0, 20));
+	});
+});
+
+describe('clearCaseload', () => {
+	it('forgets every subject, the cursor and the last sync', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+		await meta.set('deviceId', 'device-1');
+
+		await store.clearCaseload();
+
+		expect(await store.countSubjects()).toBe(0);
+		expect(await store.firstSubjects(50)).toEqual([]);
+		expect(await meta.get('cursor')).toBeUndefined();
+		expect(await meta.get('lastSyncedAt')).toBeUndefined();
+		// The device keeps its identity: only the caseload belongs to the officer.
+		expect(await meta.get('deviceId')).toBe('device-1');
+	});
+});
