@@ -1,0 +1,25 @@
+import {
+	isPlanCurrent,
+	nextStop,
+	visitedForPlan,
+	type NextStop
+} from '$lib/domain/route-plan-build';
+import { listVisits } from '../db/visits-store';
+import { loadPlan } from './route-store';
+
+export interface RouteProgress {
+	/** Null once every stop has been visited. */
+	next: NextStop | null;
+	total: number;
+}
+
+/** Where the officer's current route goes next; null without a plan for this shift. */
+export async function routeProgress(now = new Date()): Promise<RouteProgress | null> {
+	const plan = await loadPlan();
+	if (!plan || !isPlanCurrent(plan, now)) return null;
+	const visits = (await listVisits()).map((v) => ({
+		subjectId: v.subjectId,
+		startedAt: v.visit.startedAt
+	}));
+	return { next: nextStop(plan, visitedForPlan(plan, visits)), total: plan.stops.length };
+}
