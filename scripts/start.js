@@ -3,5 +3,7 @@
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 process.env.DATABASE_URL ??= 'sqlite:./data/fieldcheck.db';
+// A push of 1,000 visits is about 1 MB; the API enforces its own per-route limits below this.
+process.env.BODY_SIZE_LIMIT ??= '5M';
 // A computed specifier: the build may not exist yet when the project is type-checked.
 await import(new URL('../build/index.js', import.meta.url).href);

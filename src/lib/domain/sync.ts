@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './protocol';
 import { idSchema, instantSchema } from './common';
-import { visitSchema } from './visit';
+import { photoRefSchema, visitSchema } from './visit';
 
 /**
  * Sync protocol v1: the push half. Written up with examples in docs/sync-protocol.md.
@@ -13,6 +13,8 @@ import { visitSchema } from './visit';
 export { PROTOCOL_VERSION };
 
 export const MAX_BATCH = 1000;
+/** Largest push body the server reads; a client splits a long outbox into batches below it. */
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
 /** One change recorded on a device. Visits are append-only: an amendment is a new visit. */
 export const mutationSchema = z.discriminatedUnion('type', [
@@ -44,7 +46,11 @@ export const rejectionCodes = [
 	'unknown-subject',
 	'unknown-address',
 	'unknown-amended-visit',
-	'visit-id-conflict'
+	'visit-id-conflict',
+	/** A photo id already names different content (sha256, bytes or type). */
+	'photo-id-conflict',
+	/** A replayed sequence number carries a different mutation id than the one first sent. */
+	'sequence-reused'
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
@@ -95,6 +101,33 @@ export const photoUploadStatusSchema = z.strictObject({
 	complete: z.boolean()
 });
 export type PhotoUploadStatus = z.infer<typeof photoUploadStatusSchema>;
+
+/** Body of PUT /api/photos/:id, which checks the upload against the visit's photo ref. */
+export const photoDeclarationSchema = z.strictObject({
+	visitId: idSchema,
+	sha256: photoRefSchema.shape.sha256,
+	bytes: photoRefSchema.shape.bytes,
+	mimeType: photoRefSchema.shape.mimeType
+});
+export type PhotoDeclaration = z.infer<typeof photoDeclarationSchema>;
+
+/** 409 from PUT /api/photos/:id/chunk when `offset` is not what the server holds. */
+export const photoOffsetMismatchSchema = z.object({
+	error: z.object({ code: z.literal('photo-offset-mismatch'), message: z.string() }),
+	status: photoUploadStatusSchema
+});
+
+/** Request-level error codes of the push and photo endpoints (see docs/sync-protocol.md). */
+export const syncErrorCodes = [
+	'protocol-mismatch',
+	'device-mismatch',
+	'device-revoked',
+	'photo-too-large',
+	'photo-hash-mismatch',
+	'photo-offset-mismatch',
+	'photo-id-conflict'
+] as const;
+export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
 /** Server receipt of a visit, as the caseload feed confirms it. */
 export const visitReceiptSchema = z.strictObject({

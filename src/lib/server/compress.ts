@@ -22,9 +22,9 @@ export async function maybeGzip(request: Request, response: Response): Promise<R
 	headers.set('content-encoding', 'gzip');
 	headers.set('content-length', String(zipped.byteLength));
 	headers.append('vary', 'accept-encoding');
-	return new Response(zipped, { status: response.status, headers });
+	return new Response(new Uint8Array(zipped), { status: response.status, headers });
 }
 
 function rebuild(response: Response, body: Buffer): Response {
-	return new Response(body, { status: response.status, headers: response.headers });
+	return new Response(new Uint8Array(body), { status: response.status, headers: response.headers });
 }

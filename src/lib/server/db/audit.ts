@@ -1,3 +1,4 @@
+import { insertRows } from './bulk';
 import type { Db } from './connection';
 
 export interface AuditEntry {
@@ -10,17 +11,29 @@ export interface AuditEntry {
 	detail?: string | null;
 }
 
+function toRow(e: AuditEntry, at: string) {
+	return {
+		at,
+		actor_id: e.actorId,
+		device_id: e.deviceId ?? null,
+		action: e.action,
+		entity_id: e.entityId ?? null,
+		outcome: e.outcome,
+		detail: e.detail ?? null
+	};
+}
+
 export async function write(db: Db, e: AuditEntry, at = new Date()): Promise<void> {
-	await db
-		.insertInto('audit')
-		.values({
-			at: at.toISOString(),
-			actor_id: e.actorId,
-			device_id: e.deviceId ?? null,
-			action: e.action,
-			entity_id: e.entityId ?? null,
-			outcome: e.outcome,
-			detail: e.detail ?? null
-		})
-		.execute();
+	await db.insertInto('audit').values(toRow(e, at.toISOString())).execute();
+}
+
+/** Many entries in few statements: a sync push audits every one of up to 1,000 mutations. */
+export async function writeMany(db: Db, entries: AuditEntry[], at = new Date()): Promise<void> {
+	const when = at.toISOString();
+	await insertRows(
+		db,
+		'audit',
+		entries.map((e) => toRow(e, when)),
+		100
+	);
 }

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -30,9 +30,33 @@ export function openSqlite(path: string): Sqlite.Database {
 	return raw;
 }
 
+/**
+ * Kysely prepares every query afresh; SQLite parsing a 100-row INSERT each time costs more than
+ * running it. Statements are reusable, so keep the recent ones. Kysely runs one query at a time
+ * on this single connection, so a cached statement is never in use twice; that would stop
+ * holding if anything used Kysely's `.stream()`, which keeps a statement open while iterating.
+ */
+export function withStatementCache(raw: Sqlite.Database, size = 100): SqliteDatabase {
+	const cache = new Map<string, Sqlite.Statement>();
+	return {
+		close: () => raw.close(),
+		prepare(sql: string) {
+			let statement = cache.get(sql);
+			if (!statement) {
+				statement = raw.prepare(sql);
+				if (cache.size >= size) cache.delete(cache.keys().next().value!);
+				cache.set(sql, statement);
+			}
+			return statement;
+		}
+	};
+}
+
 export async function openDatabase(url: string): Promise<{ db: Db; raw: Sqlite.Database }> {
 	const raw = openSqlite(sqlitePathFromUrl(url));
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: withStatementCache(raw) })
+	});
 	await migrate(db);
 	return { db, raw };
 }
@@ -60,4 +84,15 @@ export async function nextSeq(db: Db): Promise<number> {
 		.returning('value')
 		.executeTakeFirstOrThrow();
 	return row.value;
+}
+
+/** Takes `count` consecutive counter values at once (for a batch); returns the first. */
+export async function reserveSeqs(db: Db, count: number): Promise<number> {
+	const row = await db
+		.updateTable('counters')
+		.set((eb) => ({ value: eb('value', '+', count) }))
+		.where('name', '=', 'change')
+		.returning('value')
+		.executeTakeFirstOrThrow();
+	return row.value - count + 1;
 }

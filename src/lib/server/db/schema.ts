@@ -72,6 +72,70 @@ export interface AuditTable {
 	detail: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface DevicesTable {
+	id: string;
+	user_id: string;
+	last_seq: number;
+	registered_at: string;
+	revoked_at: string | null;
+}
+
+export interface VisitsTable {
+	id: string;
+	mutation_id: string;
+	device_id: string;
+	device_seq: number;
+	officer_id: string;
+	subject_id: string;
+	address_id: string;
+	amends: string | null;
+	started_at: string;
+	result: string;
+	seq: number;
+	received_at: string;
+	data: string;
+}
+
+export interface MutationOutcomesTable {
+	device_id: string;
+	seq: number;
+	mutation_id: string | null;
+	visit_id: string | null;
+	status: 'rejected' | 'duplicate';
+	code: string | null;
+	message: string | null;
+	at: string;
+}
+
+export interface PhotoBlobsTable {
+	sha256: string;
+	bytes: number;
+	data: Buffer;
+	stored_at: string;
+}
+
+export interface PhotosTable {
+	id: string;
+	sha256: string;
+	bytes: number;
+	mime_type: string;
+	received: ColumnType<number, number | undefined, number>;
+	completed_at: string | null;
+	seq: number | null;
+	created_at: string;
+}
+
+export interface VisitPhotosTable {
+	visit_id: string;
+	photo_id: string;
+}
+
+export interface PhotoChunksTable {
+	photo_id: string;
+	offset: number;
+	data: Buffer;
+}
+
 export interface Database {
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -81,4 +145,11 @@ export interface Database {
 	orders: OrdersTable;
 	assignments: AssignmentsTable;
 	audit: AuditTable;
+	devices: DevicesTable;
+	visits: VisitsTable;
+	mutation_outcomes: MutationOutcomesTable;
+	photo_blobs: PhotoBlobsTable;
+	photos: PhotosTable;
+	visit_photos: VisitPhotosTable;
+	photo_chunks: PhotoChunksTable;
 }

@@ -1,0 +1,36 @@
+import type { Db } from './connection';
+import type { MutationOutcomesTable } from './schema';
+
+/**
+ * Outcomes of device sequence numbers that left no visit row: rejections (final, and answered
+ * the same way when replayed) and visits that had already arrived under another sequence.
+ * Codes and ids only: the rejected content itself stays on the device.
+ */
+export type OutcomeRow = MutationOutcomesTable;
+
+export async function findByDeviceSeqs(
+	db: Db,
+	deviceId: string,
+	seqs: number[]
+): Promise<OutcomeRow[]> {
+	const out: OutcomeRow[] = [];
+	for (let i = 0; i < seqs.length; i += 500) {
+		const rows = await db
+			.selectFrom('mutation_outcomes')
+			.selectAll()
+			.where('device_id', '=', deviceId)
+			.where('seq', 'in', seqs.slice(i, i + 500))
+			.execute();
+		out.push(...rows);
+	}
+	return out;
+}
+
+export async function insertMany(db: Db, rows: OutcomeRow[]): Promise<void> {
+	for (let i = 0; i < rows.length; i += 250) {
+		await db
+			.insertInto('mutation_outcomes')
+			.values(rows.slice(i, i + 250))
+			.execute();
+	}
+}

@@ -1,0 +1,156 @@
+import type { Db } from './connection';
+
+export interface PhotoRecord {
+	id: string;
+	sha256: string;
+	bytes: number;
+	mimeType: string;
+	/** Bytes held, contiguous from 0. */
+	received: number;
+	complete: boolean;
+}
+
+export interface NewPhoto {
+	id: string;
+	sha256: string;
+	bytes: number;
+	mimeType: string;
+}
+
+export async function findByIds(db: Db, ids: string[]): Promise<PhotoRecord[]> {
+	const out: PhotoRecord[] = [];
+	const unique = [...new Set(ids)];
+	for (let i = 0; i < unique.length; i += 500) {
+		const rows = await db
+			.selectFrom('photos')
+			.selectAll()
+			.where('id', 'in', unique.slice(i, i + 500))
+			.execute();
+		for (const r of rows) {
+			out.push({
+				id: r.id,
+				sha256: r.sha256,
+				bytes: r.bytes,
+				mimeType: r.mime_type,
+				received: r.received,
+				complete: r.completed_at !== null
+			});
+		}
+	}
+	return out;
+}
+
+/** Photos named by newly accepted visits; one already known (an amendment's) is left as it is. */
+export async function insertMany(db: Db, photos: NewPhoto[], now = new Date()): Promise<void> {
+	for (let i = 0; i < photos.length; i += 200) {
+		await db
+			.insertInto('photos')
+			.values(
+				photos.slice(i, i + 200).map((p) => ({
+					id: p.id,
+					sha256: p.sha256,
+					bytes: p.bytes,
+					mime_type: p.mimeType,
+					created_at: now.toISOString()
+				}))
+			)
+			.onConflict((oc) => oc.column('id').doNothing())
+			.execute();
+	}
+}
+
+export async function linkMany(
+	db: Db,
+	links: { visitId: string; photoId: string }[]
+): Promise<void> {
+	for (let i = 0; i < links.length; i += 400) {
+		await db
+			.insertInto('visit_photos')
+			.values(links.slice(i, i + 400).map((l) => ({ visit_id: l.visitId, photo_id: l.photoId })))
+			.onConflict((oc) => oc.columns(['visit_id', 'photo_id']).doNothing())
+			.execute();
+	}
+}
+
+/**
+ * The photo, if this officer recorded a visit that refers to it (and, when given, that visit);
+ * undefined otherwise, so nobody learns of photos that are not theirs.
+ */
+export async function findForOfficer(
+	db: Db,
+	photoId: string,
+	officerId: string,
+	visitId?: string
+): Promise<PhotoRecord | undefined> {
+	const row = await db
+		.selectFrom('photos as p')
+		.innerJoin('visit_photos as vp', 'vp.photo_id', 'p.id')
+		.innerJoin('visits as v', 'v.id', 'vp.visit_id')
+		.select(['p.id', 'p.sha256', 'p.bytes', 'p.mime_type', 'p.received', 'p.completed_at'])
+		.where('p.id', '=', photoId)
+		.where('v.officer_id', '=', officerId)
+		.$if(visitId !== undefined, (qb) => qb.where('v.id', '=', visitId!))
+		.executeTakeFirst();
+	return (
+		row && {
+			id: row.id,
+			sha256: row.sha256,
+			bytes: row.bytes,
+			mimeType: row.mime_type,
+			received: row.received,
+			complete: row.completed_at !== null
+		}
+	);
+}
+
+export async function addChunk(
+	db: Db,
+	photoId: string,
+	offset: number,
+	data: Buffer
+): Promise<void> {
+	await db.insertInto('photo_chunks').values({ photo_id: photoId, offset, data }).execute();
+	await db
+		.updateTable('photos')
+		.set({ received: offset + data.byteLength })
+		.where('id', '=', photoId)
+		.execute();
+}
+
+export async function readChunks(db: Db, photoId: string): Promise<Buffer[]> {
+	const rows = await db
+		.selectFrom('photo_chunks')
+		.select('data')
+		.where('photo_id', '=', photoId)
+		.orderBy('offset')
+		.execute();
+	return rows.map((r) => r.data);
+}
+
+/** Throws the partial upload away: the client starts again from byte 0. */
+export async function discardUpload(db: Db, photoId: string): Promise<void> {
+	await db.deleteFrom('photo_chunks').where('photo_id', '=', photoId).execute();
+	await db.updateTable('photos').set({ received: 0 }).where('id', '=', photoId).execute();
+}
+
+/** Stores the verified content once per hash and marks the photo complete. */
+export async function complete(
+	db: Db,
+	photoId: string,
+	sha256: string,
+	content: Buffer,
+	seq: number,
+	now = new Date()
+): Promise<void> {
+	await db
+		.insertInto('photo_blobs')
+		.values({ sha256, bytes: content.byteLength, data: content, stored_at: now.toISOString() })
+		.onConflict((oc) => oc.column('sha256').doNothing())
+		.execute();
+	await db.deleteFrom('photo_chunks').where('photo_id', '=', photoId).execute();
+	await db
+		.updateTable('photos')
+		.set({ completed_at: now.toISOString(), seq })
+		.where('id', '=', photoId)
+		.execute();
+}

@@ -1,0 +1,56 @@
+import type { Db } from './connection';
+
+/**
+ * Batch look-ups of what pushed visits refer to: a few IN queries per batch instead of a few
+ * queries per visit, so a 1,000-visit push stays one short transaction.
+ */
+const IN_CHUNK = 500;
+
+async function inChunks<T>(ids: string[], read: (part: string[]) => Promise<T[]>): Promise<T[]> {
+	const unique = [...new Set(ids)];
+	const out: T[] = [];
+	for (let i = 0; i < unique.length; i += IN_CHUNK) {
+		out.push(...(await read(unique.slice(i, i + IN_CHUNK))));
+	}
+	return out;
+}
+
+export async function existingSubjects(db: Db, ids: string[]): Promise<Set<string>> {
+	const rows = await inChunks(ids, (part) =>
+		db.selectFrom('subjects').select('id').where('id', 'in', part).execute()
+	);
+	return new Set(rows.map((r) => r.id));
+}
+
+/** Address id → the subject it belongs to. */
+export async function addressSubjects(db: Db, ids: string[]): Promise<Map<string, string>> {
+	const rows = await inChunks(ids, (part) =>
+		db.selectFrom('addresses').select(['id', 'subject_id']).where('id', 'in', part).execute()
+	);
+	return new Map(rows.map((r) => [r.id, r.subject_id]));
+}
+
+export interface AssignmentState {
+	active: boolean;
+	/** When it was last assigned or, for an inactive row, unassigned. */
+	updatedAt: string;
+}
+
+/** This officer's assignment row for each subject, live or a tombstone. */
+export async function assignmentsOf(
+	db: Db,
+	officerId: string,
+	subjectIds: string[]
+): Promise<Map<string, AssignmentState>> {
+	const rows = await inChunks(subjectIds, (part) =>
+		db
+			.selectFrom('assignments')
+			.select(['subject_id', 'active', 'updated_at'])
+			.where('officer_id', '=', officerId)
+			.where('subject_id', 'in', part)
+			.execute()
+	);
+	return new Map(
+		rows.map((r) => [r.subject_id, { active: r.active === 1, updatedAt: r.updated_at }])
+	);
+}

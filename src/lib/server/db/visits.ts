@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { insertRows } from './bulk';
+import type { Db } from './connection';
+import type { VisitsTable } from './schema';
+
+/** SQLite allows 32,766 bound values per statement and PostgreSQL 65,535: stay well under. */
+const IN_CHUNK = 500;
+const INSERT_CHUNK = 100;
+
+function chunks<T>(xs: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+	return out;
+}
+
+export type VisitRow = VisitsTable;
+
+export interface StoredVisit {
+	id: string;
+	subjectId: string;
+	officerId: string;
+	receivedAt: string;
+	/** The visit as stored: canonical JSON of the parsed visit. */
+	data: string;
+}
+
+export async function findByIds(db: Db, ids: string[]): Promise<StoredVisit[]> {
+	const out: StoredVisit[] = [];
+	for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
+		const rows = await db
+			.selectFrom('visits')
+			.select(['id', 'subject_id', 'officer_id', 'received_at', 'data'])
+			.where('id', 'in', part)
+			.execute();
+		for (const r of rows) {
+			out.push({
+				id: r.id,
+				subjectId: r.subject_id,
+				officerId: r.officer_id,
+				receivedAt: r.received_at,
+				data: r.data
+			});
+		}
+	}
+	return out;
+}
+
+export interface AppliedMutation {
+	deviceSeq: number;
+	mutationId: string;
+	visitId: string;
+	receivedAt: string;
+}
+
+/** What earlier deliveries from this device applied, by the device's own sequence numbers. */
+export async function findByDeviceSeqs(
+	db: Db,
+	deviceId: string,
+	seqs: number[]
+): Promise<AppliedMutation[]> {
+	const out: AppliedMutation[] = [];
+	for (const part of chunks(seqs, IN_CHUNK)) {
+		const rows = await db
+			.selectFrom('visits')
+			.select(['device_seq', 'mutation_id', 'id', 'received_at'])
+			.where('device_id', '=', deviceId)
+			.where('device_seq', 'in', part)
+			.execute();
+		for (const r of rows) {
+			out.push({
+				deviceSeq: r.device_seq,
+				mutationId: r.mutation_id,
+				visitId: r.id,
+				receivedAt: r.received_at
+			});
+		}
+	}
+	return out;
+}
+
+/** Append-only: there is deliberately no update or delete in this module. */
+export async function insertMany(db: Db, rows: VisitRow[]): Promise<void> {
+	await insertRows(db, 'visits', rows, INSERT_CHUNK);
+}
+
+export interface Receipt {
+	visitId: string;
+	receivedAt: string;
+	photosComplete: boolean;
+	/** The later of the visit's own sequence and its photos' completion sequences. */
+	seq: number;
+}
+
+/**
+ * Receipts of this officer's visits that arrived, or whose photo arrived, after `since`, oldest
+ * first: `limit + 1` at most so the caller can tell whether more wait, or every one up to
+ * `upTo` (visits sharing a photo share its completion sequence, so a page may not split them).
+ */
+export async function receiptsSince(
+	db: Db,
+	officerId: string,
+	since: number,
+	range: { limit: number } | { upTo: number }
+): Promise<Receipt[]> {
+	const photoSeq = sql<number | null>`(SELECT max(p.seq) FROM visit_photos vp
+		JOIN photos p ON p.id = vp.photo_id WHERE vp.visit_id = v.id)`;
+	const pending = sql<number>`(SELECT count(*) FROM visit_photos vp
+		JOIN photos p ON p.id = vp.photo_id WHERE vp.visit_id = v.id AND p.completed_at IS NULL)`;
+	// SQLite's two-argument max() is GREATEST() on PostgreSQL.
+	const eff = sql<number>`max(v.seq, coalesce(${photoSeq}, 0))`;
+	const rows = await db
+		.selectFrom('visits as v')
+		.select(['v.id', 'v.received_at', eff.as('eff'), pending.as('pending')])
+		.where('v.officer_id', '=', officerId)
+		.where((eb) =>
+			eb.or([
+				eb('v.seq', '>', since),
+				eb(
+					'v.id',
+					'in',
+					eb
+						.selectFrom('photos as p')
+						.innerJoin('visit_photos as vp', 'vp.photo_id', 'p.id')
+						.select('vp.visit_id')
+						.where('p.seq', '>', since)
+				)
+			])
+		)
+		.orderBy('eff')
+		.$if('limit' in range, (qb) => qb.limit('limit' in range ? range.limit + 1 : 0))
+		.execute();
+	const upTo = 'upTo' in range ? range.upTo : Infinity;
+	return rows
+		.map((r) => ({
+			visitId: r.id,
+			receivedAt: r.received_at,
+			photosComplete: Number(r.pending) === 0,
+			seq: Number(r.eff)
+		}))
+		.filter((r) => r.seq <= upTo);
+}

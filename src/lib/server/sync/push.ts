@@ -1,0 +1,234 @@
+import {
+	PROTOCOL_VERSION,
+	pushRequestSchema,
+	type Mutation,
+	type MutationResult,
+	type PushResponse
+} from '$lib/domain/sync';
+import * as audit from '../db/audit';
+import { reserveSeqs, type Db } from '../db/connection';
+import * as devices from '../db/devices';
+import * as outcomes from '../db/mutation-outcomes';
+import * as photos from '../db/photos';
+import * as visits from '../db/visits';
+import { ApiFailure, parseWith } from '../http';
+import { loadContext, type BatchContext } from './context';
+import { parseMutations, type Incoming } from './parse';
+import { planBatch } from './plan';
+import { checkProtocol } from './protocol';
+import { answerReplays } from './replay';
+import { checkVisit } from './validate';
+
+/**
+ * POST /api/sync/push. One transaction per push: the device's last applied sequence moves in
+ * the same commit as the visits it covers, so a push cut off at any point is either wholly
+ * there or wholly absent, and sending it again is safe.
+ */
+export async function push(
+	db: Db,
+	officerId: string,
+	body: unknown,
+	now = new Date()
+): Promise<PushResponse> {
+	checkProtocol(body);
+	const request = parseWith(pushRequestSchema, body);
+	return applyPush(db, officerId, request.deviceId, request.mutations, now);
+}
+
+/** The apply step on its own (benchmarks and property tests call it directly). */
+export async function applyPush(
+	db: Db,
+	officerId: string,
+	deviceId: string,
+	rawMutations: unknown[],
+	now = new Date()
+): Promise<PushResponse> {
+	// Parsing is CPU work with no I/O: done before the transaction so the lock is held briefly.
+	const incoming = parseMutations(rawMutations);
+	return db.transaction().execute(async (trx) => {
+		const device = await deviceFor(trx, deviceId, officerId, now);
+		const plan = planBatch(incoming, device.lastSeq);
+		const replayed = await answerReplays(trx, deviceId, plan.replays);
+		const applied = await applyNext(trx, officerId, deviceId, plan.next, now);
+		const lastAppliedSeq = device.lastSeq + plan.next.length;
+		if (plan.next.length > 0) await devices.setLastSeq(trx, deviceId, lastAppliedSeq);
+		const deferred = plan.deferred.map((d): MutationResult => ({
+			seq: d.seq,
+			status: 'deferred',
+			code: 'sequence-gap',
+			message:
+				`Not looked at: change ${plan.expectedSeq} from this device has not arrived. ` +
+				`Send again from ${plan.expectedSeq}.`
+		}));
+		return {
+			protocolVersion: PROTOCOL_VERSION,
+			lastAppliedSeq,
+			results: [...replayed, ...applied, ...deferred]
+		};
+	});
+}
+
+async function deviceFor(
+	db: Db,
+	deviceId: string,
+	officerId: string,
+	now: Date
+): Promise<devices.Device> {
+	const device = await devices.find(db, deviceId);
+	if (!device) return devices.register(db, deviceId, officerId, now);
+	if (device.userId !== officerId) {
+		throw new ApiFailure(
+			403,
+			'device-mismatch',
+			'This device is registered to another officer. Sign in as that officer to send ' +
+				'their visits, or ask an administrator to set the device up again.'
+		);
+	}
+	if (device.revoked) {
+		throw new ApiFailure(
+			403,
+			'device-revoked',
+			'This device has been revoked and cannot send visits. Contact an administrator.'
+		);
+	}
+	return device;
+}
+
+type Accepted = { incoming: Incoming; mutation: Mutation; data: string };
+
+/** Validates and applies (or rejects) each of the next mutations in order, then writes in bulk. */
+async function applyNext(
+	db: Db,
+	officerId: string,
+	deviceId: string,
+	next: Incoming[],
+	now: Date
+): Promise<MutationResult[]> {
+	if (next.length === 0) return [];
+	const at = now.toISOString();
+	const ctx = await loadContext(
+		db,
+		officerId,
+		next.flatMap((n) => (n.mutation ? [n.mutation] : []))
+	);
+	const results: MutationResult[] = [];
+	const accepted: Accepted[] = [];
+	const outcomeRows: outcomes.OutcomeRow[] = [];
+	const entries: audit.AuditEntry[] = [];
+
+	for (const n of next) {
+		const d = decide(n, ctx, at);
+		results.push(d.result);
+		const visitId = n.mutation?.visit.id ?? null;
+		if (d.accepted) {
+			accepted.push(d.accepted);
+			const { visit } = d.accepted.mutation;
+			ctx.visits.set(visit.id, {
+				subjectId: visit.subjectId,
+				data: d.accepted.data,
+				receivedAt: at
+			});
+			for (const p of visit.photos) ctx.photos.set(p.id, p);
+		} else {
+			// Rejections and already-received visits: so a replay of this seq gets this answer.
+			const code = d.result.status === 'rejected' ? d.result.code : null;
+			const message = d.result.status === 'rejected' ? d.result.message : null;
+			const status = d.result.status === 'rejected' ? 'rejected' : 'duplicate';
+			outcomeRows.push({
+				device_id: deviceId,
+				seq: n.seq,
+				mutation_id: n.mutationId,
+				visit_id: visitId,
+				status,
+				code,
+				message,
+				at
+			});
+		}
+		if (d.result.status === 'applied' || d.result.status === 'rejected') {
+			entries.push({
+				actorId: officerId,
+				deviceId,
+				action: 'record-visit',
+				entityId: visitId,
+				outcome: d.result.status === 'applied' ? 'accepted' : 'rejected',
+				detail:
+					d.result.status === 'applied' ? `seq=${n.seq}` : `seq=${n.seq} code=${d.result.code}`
+			});
+		}
+	}
+
+	await storeAccepted(db, deviceId, accepted, now);
+	if (outcomeRows.length > 0) await outcomes.insertMany(db, outcomeRows);
+	await audit.writeMany(db, entries, now);
+	return results;
+}
+
+function decide(
+	n: Incoming,
+	ctx: BatchContext,
+	receivedAt: string
+): { result: MutationResult; accepted?: Accepted } {
+	if (!n.mutation) {
+		return {
+			result: { seq: n.seq, status: 'rejected', code: 'invalid-mutation', message: n.problem }
+		};
+	}
+	const data = JSON.stringify(n.mutation.visit);
+	const verdict = checkVisit(n.mutation.visit, data, ctx);
+	if (verdict.kind === 'accept') {
+		return {
+			result: { seq: n.seq, status: 'applied', receivedAt },
+			accepted: { incoming: n, mutation: n.mutation, data }
+		};
+	}
+	if (verdict.kind === 'duplicate') {
+		return { result: { seq: n.seq, status: 'duplicate', receivedAt: verdict.receivedAt } };
+	}
+	return {
+		result: { seq: n.seq, status: 'rejected', code: verdict.code, message: verdict.message }
+	};
+}
+
+async function storeAccepted(
+	db: Db,
+	deviceId: string,
+	accepted: Accepted[],
+	now: Date
+): Promise<void> {
+	if (accepted.length === 0) return;
+	const first = await reserveSeqs(db, accepted.length);
+	const receivedAt = now.toISOString();
+	await visits.insertMany(
+		db,
+		accepted.map(({ incoming, mutation, data }, i) => ({
+			id: mutation.visit.id,
+			mutation_id: mutation.id,
+			device_id: deviceId,
+			device_seq: incoming.seq,
+			officer_id: mutation.visit.officerId,
+			subject_id: mutation.visit.subjectId,
+			address_id: mutation.visit.addressId,
+			amends: mutation.visit.amends,
+			started_at: mutation.visit.startedAt,
+			result: mutation.visit.result,
+			seq: first + i,
+			received_at: receivedAt,
+			data
+		}))
+	);
+	const refs = accepted.flatMap(({ mutation }) =>
+		mutation.visit.photos.map((p) => ({ visitId: mutation.visit.id, photo: p }))
+	);
+	if (refs.length > 0) {
+		await photos.insertMany(
+			db,
+			refs.map((r) => r.photo),
+			now
+		);
+		await photos.linkMany(
+			db,
+			refs.map((r) => ({ visitId: r.visitId, photoId: r.photo.id }))
+		);
+	}
+}

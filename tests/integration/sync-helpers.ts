@@ -1,0 +1,110 @@
+import { createHash, randomUUID } from 'node:crypto';
+import Sqlite from 'better-sqlite3';
+import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
+import { PROTOCOL_VERSION, type Mutation, type PushResponse } from '$lib/domain/sync';
+import type { PhotoRef, Visit } from '$lib/domain/visit';
+import type { TestClient } from './client';
+
+/**
+ * adapter-node reads request bodies up to BODY_SIZE_LIMIT (512K by default); the push endpoint
+ * accepts up to MAX_PUSH_BYTES (4 MiB), so a deployment must raise it. These tests start the
+ * server the way it has to be deployed.
+ */
+export const SYNC_SERVER_ENV = { BODY_SIZE_LIMIT: '5M' };
+
+export interface Officer {
+	client: TestClient;
+	id: string;
+	page: CaseloadPage;
+}
+
+export async function officerOf(client: TestClient): Promise<Officer> {
+	const id = (await client.json<{ user: { id: string } }>('/api/me')).body.user.id;
+	const res = await client.json('/api/caseload?limit=2000');
+	return { client, id, page: caseloadPageSchema.parse(res.body) };
+}
+
+/** A synthetic finalised visit to the officer's n-th assigned subject. */
+export function visitFor(o: Officer, n = 0, over: Partial<Visit> = {}): Visit {
+	const bundle = o.page.bundles[n % o.page.bundles.length]!;
+	return {
+		id: randomUUID(),
+		subjectId: bundle.subject.id,
+		addressId: bundle.addresses[0]!.id,
+		officerId: o.id,
+		secondOfficerId: null,
+		startedAt: new Date(Date.now() - 15 * 60_000).toISOString(),
+		finishedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+		position: { lat: 52.136, lon: -0.467, accuracyM: 8, at: new Date().toISOString() },
+		positionState: 'recorded',
+		result: 'seen',
+		resultOther: null,
+		checks: [],
+		actions: {
+			arrest: null,
+			wordsOfAdvice: true,
+			safeguardingReferral: null,
+			intelligenceSubmitted: false,
+			bodyWornVideoRef: null
+		},
+		notes: 'Seen at the door; no concerns.',
+		photos: [],
+		amends: null,
+		...over
+	};
+}
+
+export function mutations(visits: Visit[], firstSeq = 1): Mutation[] {
+	return visits.map((visit, i) => ({
+		type: 'record-visit',
+		seq: firstSeq + i,
+		id: randomUUID(),
+		visit
+	}));
+}
+
+export function pushBody(deviceId: string, ms: unknown[]) {
+	return { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: ms };
+}
+
+export async function pushAs(
+	client: TestClient,
+	deviceId: string,
+	ms: unknown[]
+): Promise<{ status: number; body: PushResponse & { error?: { code: string; message: string } } }> {
+	return client.post('/api/sync/push', pushBody(deviceId, ms)) as never;
+}
+
+export function photoRef(content: Buffer, over: Partial<PhotoRef> = {}): PhotoRef {
+	return {
+		id: randomUUID(),
+		sha256: sha256(content),
+		bytes: content.byteLength,
+		mimeType: 'image/jpeg',
+		width: 1024,
+		height: 768,
+		...over
+	};
+}
+
+export function sha256(content: Buffer): string {
+	return createHash('sha256').update(content).digest('hex');
+}
+
+/** Reads the server's SQLite file directly, as an auditor would. */
+export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
+	const db = new Sqlite(dbPath, { readonly: true });
+	try {
+		return db.prepare(sql).all(...params) as T[];
+	} finally {
+		db.close();
+	}
+}
+
+export function count(dbPath: string, table: string, where = '1 = 1', ...params: unknown[]) {
+	return query<{ n: number }>(
+		dbPath,
+		`SELECT count(*) AS n FROM ${table} WHERE ${where}`,
+		...params
+	)[0]!.n;
+}
