@@ -8,8 +8,19 @@ export class VisitPage {
 		await this.page.getByRole('radio', { name: label, exact: true }).check();
 	}
 
-	async markFirstCondition(outcome: 'Compliant' | 'Breach' | 'Not checked' | 'N/A'): Promise<void> {
-		await this.page.getByTestId('check').first().getByRole('radio', { name: outcome, exact: true }).check();
+	/** Marks the first condition, if the subject has any active ones; returns whether it did. */
+	async markFirstCondition(
+		outcome: 'Compliant' | 'Breach' | 'Not checked' | 'N/A'
+	): Promise<boolean> {
+		await expect(this.page.getByRole('group', { name: 'Conditions checked' })).toBeVisible();
+		const check = this.page.getByTestId('check').first();
+		if ((await this.page.getByTestId('check').count()) === 0) return false;
+		await check.getByRole('radio', { name: outcome, exact: true }).check();
+		await expect(check).toHaveAttribute(
+			'data-outcome',
+			outcome === 'N/A' ? 'not-applicable' : outcome.toLowerCase().replace(' ', '-')
+		);
+		return true;
 	}
 
 	async notes(text: string): Promise<void> {
