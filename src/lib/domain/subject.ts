@@ -68,3 +68,9 @@ export type ProtectedPersonRef = z.infer<typeof protectedPersonRefSchema>;
 export function subjectDisplayName(s: Pick<Subject, 'givenName' | 'familyName'>): string {
 	return `${s.familyName.toUpperCase()}, ${s.givenName}`;
 }
+
+/** A short label for one of the subject's addresses, as conditions refer to them by id. */
+export function addressLabel(addresses: readonly Address[], id: string): string {
+	const a = addresses.find((x) => x.id === id);
+	return a ? `${a.lines[0]}, ${a.town}` : 'an address not held on this device';
+}
