@@ -38,6 +38,10 @@ export default defineConfig({
 		url: `http://127.0.0.1:${PORT}/api/health`,
 		reuseExistingServer: false,
 		timeout: 120_000,
-		env: { PORT: String(PORT), HOST: '127.0.0.1' }
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			FIELDCHECK_AREA_PACK: '.e2e/area-pack.pmtiles'
+		}
 	}
 });

@@ -5,6 +5,7 @@
 // The entry only wires events; each concern lives in its own module.
 import { installAppShell } from './app-shell';
 import { installBackgroundSync } from './background-sync';
+import { installTileCache } from './tile-cache';
 import { installUpdateControl } from './update-control';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -12,3 +13,4 @@ declare const self: ServiceWorkerGlobalScope;
 installUpdateControl(self);
 installAppShell();
 installBackgroundSync(self);
+installTileCache();

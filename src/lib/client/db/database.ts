@@ -1,7 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Mutation } from '$lib/domain/sync';
-import type { User } from '$lib/domain/user';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import type { VisitDraft } from '$lib/domain/visit-draft';
 
@@ -66,6 +65,24 @@ export interface StoredDraft {
 	draft: VisitDraft;
 }
 
+/** One downloaded piece of the offline area pack, in order from byte 0. */
+export interface AreaPackChunk {
+	index: number;
+	offset: number;
+	blob: Blob;
+}
+
+/** The area pack on this device: which version, and how much of it has arrived. */
+export interface StoredAreaPack {
+	sha256: string;
+	bytes: number;
+	updatedAt: string;
+	/** The server's validator, sent back with every range so versions are never mixed. */
+	etag: string;
+	received: number;
+	complete: boolean;
+}
+
 export class FieldcheckDatabase extends Dexie {
 	subjects!: EntityTable<StoredSubject, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -73,6 +90,7 @@ export class FieldcheckDatabase extends Dexie {
 	visits!: EntityTable<StoredVisit, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	photos!: EntityTable<StoredPhoto, 'id'>;
+	areaPackChunks!: EntityTable<AreaPackChunk, 'index'>;
 
 	constructor(name = 'fieldcheck') {
 		// Strict durability: "Saved on this device" may only be said once the data is on disk,
@@ -87,6 +105,9 @@ export class FieldcheckDatabase extends Dexie {
 			visits: 'id, subjectId, state, savedAt',
 			outbox: 'seq, visitId',
 			photos: 'id, visitId, complete'
+		});
+		this.version(3).stores({
+			areaPackChunks: 'index'
 		});
 	}
 }

@@ -1,5 +1,8 @@
+import type { MapConfig } from '$lib/domain/map-config';
+import type { RouteConfig, RoutePlan, RouteSettings } from '$lib/domain/route-plan';
 import type { User } from '$lib/domain/user';
-import { database } from './database';
+import type { MapSubject } from '../map/map-points';
+import { database, type StoredAreaPack } from './database';
 
 /** Small named values kept on the device. */
 export interface MetaValues {
@@ -13,6 +16,19 @@ export interface MetaValues {
 	/** Colleagues who may be named as second officer, for choosing offline. */
 	officers: User[];
 	lastPushAt: string;
+	/** Unassigned subjects kept until their visits are acknowledged. */
+	leavingSubjects: string[];
+	/** The officer's route plan; parsed again on reading (it may predate this build). */
+	routePlan: RoutePlan;
+	routeSettings: RouteSettings;
+	/** Where road travel times come from, last heard from the server. */
+	routeConfig: RouteConfig;
+	/** The basemap settings last heard from the server, so the map knows them offline. */
+	mapConfig: MapConfig;
+	/** The offline area pack, complete or part-downloaded (its bytes are in areaPackChunks). */
+	areaPack: StoredAreaPack;
+	/** The caseload as the map needs it, for the caseload at `cursor` (rebuilt when that moves). */
+	mapSubjects: { version: number; cursor: string; subjects: MapSubject[] };
 }
 
 export async function get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {
