@@ -8,7 +8,10 @@ import type { BrowserContext, Route } from '@playwright/test';
 export async function flakySync(
 	context: BrowserContext,
 	opts: { seed: number; abortBefore: number; dropAfter: number }
-): Promise<{ stats: { aborted: number; dropped: number; passed: number }; stop: () => Promise<void> }> {
+): Promise<{
+	stats: { aborted: number; dropped: number; passed: number };
+	stop: () => Promise<void>;
+}> {
 	let state = opts.seed >>> 0;
 	const random = () => {
 		state = (state + 0x6d2b79f5) >>> 0;

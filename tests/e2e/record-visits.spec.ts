@@ -81,20 +81,25 @@ test('five visits recorded offline reach the server exactly once through a hosti
 	await expect(page.getByTestId('sync-summary')).toHaveText('All sent');
 
 	// The server holds every visit exactly once, with its photo, checked in its own database.
-	const stored = serverDb((db) =>
-		db
-			.prepare(
-				`SELECT v.id, v.data FROM visits v JOIN users u ON u.id = v.officer_id WHERE u.username = 'officer3'`
-			)
-			.all() as { id: string; data: string }[]
+	const stored = serverDb(
+		(db) =>
+			db
+				.prepare(
+					`SELECT v.id, v.data FROM visits v JOIN users u ON u.id = v.officer_id WHERE u.username = 'officer3'`
+				)
+				.all() as { id: string; data: string }[]
 	);
 	expect(stored).toHaveLength(5);
 	expect(new Set(stored.map((v) => v.id)).size).toBe(5);
 	const notes = stored.map((v) => (JSON.parse(v.data) as { notes: string }).notes).sort();
 	expect(notes).toEqual([1, 2, 3, 4, 5].map((n) => `Visit ${n} recorded offline`));
-	const withPhoto = stored.map((v) => JSON.parse(v.data) as { photos: { sha256: string }[] }).find((v) => v.photos.length > 0)!;
+	const withPhoto = stored
+		.map((v) => JSON.parse(v.data) as { photos: { sha256: string }[] })
+		.find((v) => v.photos.length > 0)!;
 	const complete = serverDb((db) =>
-		db.prepare('SELECT count(*) AS n FROM photo_blobs WHERE sha256 = ?').get(withPhoto.photos[0]!.sha256)
+		db
+			.prepare('SELECT count(*) AS n FROM photo_blobs WHERE sha256 = ?')
+			.get(withPhoto.photos[0]!.sha256)
 	) as { n: number };
 	expect(complete.n).toBe(1);
 

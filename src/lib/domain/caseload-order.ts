@@ -21,12 +21,14 @@ export function caseloadSortKey(b: SubjectBundle): string {
 }
 
 function words(text: string): string[] {
-	return text
-		.toLowerCase()
-		// "O'Brien" is found by typing "obrien" as well as "o'brien".
-		.replace(/['’]/g, '')
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter((w) => w.length > 0);
+	return (
+		text
+			.toLowerCase()
+			// "O'Brien" is found by typing "obrien" as well as "o'brien".
+			.replace(/['’]/g, '')
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter((w) => w.length > 0)
+	);
 }
 
 /** Words an officer might type: names, aliases, and postcodes (whole and outward code). */

@@ -130,7 +130,7 @@ export function draftProblems(d: VisitDraft): DraftProblem[] {
 export function finaliseDraft(
 	d: VisitDraft,
 	photos: PhotoRef[],
-	finishedAt: Date
+	finishedAt: Date = new Date()
 ): { ok: true; visit: Visit } | { ok: false; problems: DraftProblem[] } {
 	const problems = draftProblems(d);
 	if (problems.length > 0) return { ok: false, problems };

@@ -2,7 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { maybeGzip } from './compress';
 
-const big = JSON.stringify({ rows: Array.from({ length: 2000 }, (_, i) => ({ i, name: 'Bedford' })) });
+const big = JSON.stringify({
+	rows: Array.from({ length: 2000 }, (_, i) => ({ i, name: 'Bedford' }))
+});
 const json = (body: string) =>
 	new Response(body, { headers: { 'content-type': 'application/json' } });
 const req = (enc: string | null) =>
@@ -18,9 +20,14 @@ describe('maybeGzip', () => {
 	});
 
 	it('leaves small bodies, errors and clients without gzip alone', async () => {
-		expect((await maybeGzip(req('gzip'), json('{"a":1}'))).headers.get('content-encoding')).toBeNull();
+		expect(
+			(await maybeGzip(req('gzip'), json('{"a":1}'))).headers.get('content-encoding')
+		).toBeNull();
 		expect((await maybeGzip(req(null), json(big))).headers.get('content-encoding')).toBeNull();
-		const error = new Response(big, { status: 400, headers: { 'content-type': 'application/json' } });
+		const error = new Response(big, {
+			status: 400,
+			headers: { 'content-type': 'application/json' }
+		});
 		expect((await maybeGzip(req('gzip'), error)).headers.get('content-encoding')).toBeNull();
 	});
 });

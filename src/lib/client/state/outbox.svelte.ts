@@ -1,6 +1,7 @@
 import { listDrafts } from '../db/drafts-store';
 import { listVisits } from '../db/visits-store';
 import { requestPersistence, storageInfo, type StorageInfo } from '../media/storage';
+import { nowIso } from './time';
 import type { StoredVisit } from './visit-record.svelte';
 
 export interface DraftSummary {
@@ -35,7 +36,7 @@ export class OutboxView {
 export function exportVisit(record: StoredVisit): void {
 	const body = JSON.stringify(
 		{
-			exportedAt: new Date().toISOString(),
+			exportedAt: nowIso(),
 			state: record.state,
 			rejection: record.rejection,
 			visit: record.visit

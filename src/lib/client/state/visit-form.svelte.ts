@@ -11,6 +11,7 @@ import { isQuotaError, QUOTA_MESSAGE } from '../media/storage';
 import { knownOfficers } from '../sync/auth';
 import { requestBackgroundSync } from '../sync/background-sync';
 import { syncStatus } from './sync-status.svelte';
+import { nowIso } from './time';
 
 export interface PhotoPreview {
 	id: string;
@@ -94,7 +95,7 @@ export class VisitForm {
 						...ref,
 						blob,
 						visitId: draft.id,
-						takenAt: new Date().toISOString(),
+						takenAt: nowIso(),
 						uploaded: 0,
 						complete: 0
 					},
@@ -132,7 +133,7 @@ export class VisitForm {
 			width,
 			height
 		}));
-		const result = finaliseDraft(draft, refs, new Date());
+		const result = finaliseDraft(draft, refs);
 		if (!result.ok) {
 			this.problems = result.problems;
 			return false;
