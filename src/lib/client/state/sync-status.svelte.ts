@@ -80,7 +80,9 @@ class SyncStatus {
 				}
 			});
 			this.phase = 'ready';
-			return true;
+			// Anything still waiting (e.g. deferred behind a gap) is retried on the timer rather
+			// than left until the next visit is recorded.
+			return (await outboxCounts()).waiting === 0;
 		} catch (e) {
 			this.phase = this.#phaseFor(e);
 			// Retrying cannot help until the officer signs in again.
