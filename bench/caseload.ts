@@ -7,17 +7,12 @@
  *
  * BENCH_RUNS (default 5) and BENCH_SUBJECTS (default 10000) shrink it for a quick look.
  */
-import { constants } from 'node:os';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import config from '../playwright.config';
-import {
-	ensureBuild,
-	killAllServersNow,
-	startBuiltServer,
-	stopAllServers
-} from './lib/built-server';
+import { ensureBuild, startBuiltServer } from './lib/built-server';
 import { measureFirstPageJs } from './lib/first-page-js';
 import { NAME_SHIM, markSpan, rawBaseline } from './lib/in-page';
+import { cleanUpOnExit } from './lib/clean-up';
 import { median, round, verdicts } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -206,22 +201,7 @@ function summarise(results: RunResult[]): void {
 }
 
 let browser: Browser | undefined;
-const cleanUp = async () => {
-	await browser?.close().catch(() => undefined);
-	await stopAllServers();
-};
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-	// Kept (not `once`): Ctrl-C reaches npm, tsx and us, and the wrappers pass it on again, so a
-	// second delivery must not fall through to the default handler and kill us mid-clean-up.
-	process.on(signal, () => {
-		if (stopping) return;
-		stopping = true;
-		log(`${signal}: stopping the browser and the server`);
-		void cleanUp().finally(() => process.exit(128 + constants.signals[signal]));
-	});
-}
-process.once('exit', killAllServersNow);
+const cleanUp = cleanUpOnExit(async () => browser?.close(), log);
 
 try {
 	ensureBuild();

@@ -13,19 +13,14 @@
  * BENCH_SUBJECTS (default 10000) shrink it for a quick look.
  */
 import { readFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { encodePng } from '../src/lib/server/map/png';
-import {
-	ensureBuild,
-	killAllServersNow,
-	startBuiltServer,
-	stopAllServers
-} from './lib/built-server';
+import { ensureBuild, startBuiltServer } from './lib/built-server';
 import { NAME_SHIM, markSpan } from './lib/in-page';
 import { baselinePage, panFps, type PanResult } from './lib/map-in-page';
+import { cleanUpOnExit } from './lib/clean-up';
 import { median, round } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -167,22 +162,7 @@ function summarise(results: Measured[]): void {
 }
 
 let browser: Browser | undefined;
-const cleanUp = async () => {
-	await browser?.close().catch(() => undefined);
-	await stopAllServers();
-};
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-	// Kept, not `once`: npm and tsx pass Ctrl-C on again, and a second delivery must not kill us
-	// mid-clean-up (as bench/caseload.ts).
-	process.on(signal, () => {
-		if (stopping) return;
-		stopping = true;
-		log(`${signal}: stopping the browser and the server`);
-		void cleanUp().finally(() => process.exit(128 + constants.signals[signal]));
-	});
-}
-process.once('exit', killAllServersNow);
+const cleanUp = cleanUpOnExit(async () => browser?.close(), log);
 
 try {
 	ensureBuild();

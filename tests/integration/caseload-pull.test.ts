@@ -114,3 +114,35 @@ describe('incremental caseload pull', () => {
 		expect(res.body.error.code).toBe('bad-cursor');
 	});
 });
+
+describe('removals across pages', () => {
+	it('a removal is not carried past the cursor by a later change to the same subject', async () => {
+		const start = await pull();
+		const [gone, changed] = start.bundles.filter((b) =>
+			b.orders.some((o) => o.status === 'active')
+		);
+		// 1. X is unassigned; 2. Y's order is varied; 3. X's order is varied after its removal.
+		const del = await sergeant.fetch(`/api/assignments/${gone!.assignment.id}`, {
+			method: 'DELETE'
+		});
+		expect(del.status).toBe(200);
+		const yOrder = changed!.orders.find((o) => o.status === 'active')!;
+		await sergeant.post(`/api/orders/${yOrder.id}/status`, { status: 'varied' });
+		const xOrder = gone!.orders.find((o) => o.status === 'active')!;
+		await sergeant.post(`/api/orders/${xOrder.id}/status`, { status: 'varied' });
+
+		// One subject per page: every change must still arrive, removal included.
+		const removed: string[] = [];
+		const updated: string[] = [];
+		let cursor = start.cursor;
+		for (let i = 0; i < 10; i++) {
+			const page = await pull(cursor, 1);
+			removed.push(...page.removed.subjectIds);
+			updated.push(...page.bundles.map((b) => b.subject.id));
+			cursor = page.cursor;
+			if (!page.hasMore) break;
+		}
+		expect(removed).toEqual([gone!.subject.id]);
+		expect(updated).toEqual([changed!.subject.id]);
+	});
+});

@@ -168,8 +168,9 @@ export interface ChangedSubject {
 
 /**
  * Subjects whose bundle or assignment changed for this officer after `since`, oldest first.
- * A row's effective sequence is the later of its subject's and its assignment's; both come from
- * one global counter, so effective sequences never tie and a cursor can resume exactly.
+ * A live row's effective sequence is the later of its subject's and its assignment's, a removed
+ * row's is its removal's; all come from one global counter, so they never tie and a cursor can
+ * resume exactly.
  */
 export async function changedSince(
 	db: Db,
@@ -177,8 +178,10 @@ export async function changedSince(
 	since: number,
 	limit: number
 ): Promise<{ rows: ChangedSubject[]; total: number }> {
+	// A live assignment moves when its subject changes too; a removal only when it was removed,
+	// or a later change to the subject would carry the removal past the cursor and lose it.
 	// Portable enough: SQLite's two-argument max() is GREATEST() on PostgreSQL.
-	const eff = sql<number>`max(a.seq, s.seq)`;
+	const eff = sql<number>`CASE WHEN a.active = 1 THEN max(a.seq, s.seq) ELSE a.seq END`;
 	const base = db
 		.selectFrom('assignments as a')
 		.innerJoin('subjects as s', 's.id', 'a.subject_id')
