@@ -89,6 +89,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
 			cwd: ROOT,
 			env: {
 				...process.env,
+				FIELDCHECK_DEMO_SEED: '1',
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				DATABASE_URL: `sqlite:${join(dataDir, 'fieldcheck.db')}`,

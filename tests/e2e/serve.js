@@ -9,6 +9,7 @@ rmSync(dirname(E2E_DB_PATH), { recursive: true, force: true });
 mkdirSync(dirname(E2E_DB_PATH), { recursive: true });
 process.env.DATABASE_URL = `sqlite:${E2E_DB_PATH}`;
 process.env.FIELDCHECK_SEED_SUBJECTS ??= '60';
+process.env.FIELDCHECK_DEMO_SEED = '1';
 process.env.BODY_SIZE_LIMIT ??= '5M';
 // Plain http on loopback: tell adapter-node, which otherwise assumes https behind a proxy.
 process.env.ORIGIN ??= `http://127.0.0.1:${process.env.PORT}`;

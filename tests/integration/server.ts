@@ -44,6 +44,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 				HOST: '127.0.0.1',
 				DATABASE_URL: `sqlite:${dbPath}`,
 				FIELDCHECK_SEED_SUBJECTS: '60',
+				FIELDCHECK_DEMO_SEED: '1',
 				BODY_SIZE_LIMIT: '5M',
 				// Plain http on loopback: adapter-node otherwise assumes https behind a proxy.
 				ORIGIN: url,

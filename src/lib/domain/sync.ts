@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './protocol';
 import { idSchema, instantSchema } from './common';
-import { photoRefSchema, visitSchema } from './visit';
+import { MAX_PHOTO_BYTES, photoRefSchema, visitSchema } from './visit';
 
 /**
  * Sync protocol v1: the push half. Written up with examples in docs/sync-protocol.md.
@@ -91,7 +91,7 @@ export const pushResponseSchema = z.strictObject({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Photos travel separately, in chunks, and are checked against this hash on arrival. */
-export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 export const PHOTO_CHUNK_BYTES = 256 * 1024;
 
 export const photoUploadStatusSchema = z.strictObject({

@@ -45,10 +45,14 @@ export const visitActionsSchema = z.strictObject({
 });
 export type VisitActions = z.infer<typeof visitActionsSchema>;
 
+/** The largest photo the server accepts; the device scales photos well below it. */
+export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
+
 export const photoRefSchema = z.strictObject({
 	id: idSchema,
 	sha256: z.string().regex(/^[0-9a-f]{64}$/),
-	bytes: z.number().int().positive(),
+	// A visit never names a photo too large for the server to accept.
+	bytes: z.number().int().positive().max(MAX_PHOTO_BYTES),
 	mimeType: z.enum(['image/jpeg', 'image/webp', 'image/png']),
 	width: z.number().int().positive(),
 	height: z.number().int().positive()

@@ -12,6 +12,12 @@ import { storeCaseload } from './seed/store';
 export async function startUp(): Promise<void> {
 	const { db } = await database();
 	if ((await users.count(db)) > 0) return;
+	// Demo accounts have published passwords: only ever created when asked for (`npm start`
+	// asks; running build/index.js directly on a real deployment does not).
+	if (env.FIELDCHECK_DEMO_SEED !== '1') {
+		console.log('Fieldcheck: the database is empty. Set FIELDCHECK_DEMO_SEED=1 to seed demo data.');
+		return;
+	}
 	const subjects = Number(env.FIELDCHECK_SEED_SUBJECTS || 60);
 	const officers = Number(env.FIELDCHECK_SEED_OFFICERS || 3);
 	const seed = Number(env.FIELDCHECK_SEED || 20261127);

@@ -1,12 +1,22 @@
 import type { VisitDraft } from '$lib/domain/visit-draft';
 import { database, type StoredDraft, type StoredPhoto } from './database';
 
-export async function saveDraft(draft: VisitDraft): Promise<void> {
-	await database().drafts.put({
-		id: draft.id,
-		subjectId: draft.subjectId,
-		updatedAt: new Date().toISOString(),
-		draft
+/**
+ * Saves a draft unless its visit has already been finalised: a slow GPS fix or photo landing
+ * after "Finalise" must not bring a finalised visit back as a draft.
+ * @returns whether the draft was saved.
+ */
+export async function saveDraft(draft: VisitDraft): Promise<boolean> {
+	const db = database();
+	return db.transaction('rw', db.drafts, db.visits, async () => {
+		if (await db.visits.get(draft.id)) return false;
+		await db.drafts.put({
+			id: draft.id,
+			subjectId: draft.subjectId,
+			updatedAt: new Date().toISOString(),
+			draft
+		});
+		return true;
 	});
 }
 
@@ -18,11 +28,12 @@ export async function listDrafts(): Promise<StoredDraft[]> {
 	return database().drafts.orderBy('updatedAt').reverse().toArray();
 }
 
-/** Discards a draft and the photos taken for it. */
+/** Discards a draft and the photos taken for it — never the photos of a finalised visit. */
 export async function discardDraft(id: string): Promise<void> {
 	const db = database();
-	await db.transaction('rw', db.drafts, db.photos, async () => {
+	await db.transaction('rw', db.drafts, db.photos, db.visits, async () => {
 		await db.drafts.delete(id);
+		if (await db.visits.get(id)) return;
 		await db.photos.where('visitId').equals(id).delete();
 	});
 }
@@ -31,9 +42,9 @@ export async function discardDraft(id: string): Promise<void> {
 export async function addPhoto(photo: StoredPhoto, draft: VisitDraft): Promise<VisitDraft> {
 	const db = database();
 	const next = { ...draft, photoIds: [...draft.photoIds, photo.id] };
-	await db.transaction('rw', db.drafts, db.photos, async () => {
+	await db.transaction('rw', db.drafts, db.photos, db.visits, async () => {
+		if (!(await saveDraft(next))) throw new Error('This visit has already been finalised');
 		await db.photos.put(photo);
-		await saveDraft(next);
 	});
 	return next;
 }
@@ -41,9 +52,9 @@ export async function addPhoto(photo: StoredPhoto, draft: VisitDraft): Promise<V
 export async function removePhoto(photoId: string, draft: VisitDraft): Promise<VisitDraft> {
 	const db = database();
 	const next = { ...draft, photoIds: draft.photoIds.filter((p) => p !== photoId) };
-	await db.transaction('rw', db.drafts, db.photos, async () => {
+	await db.transaction('rw', db.drafts, db.photos, db.visits, async () => {
+		if (!(await saveDraft(next))) throw new Error('This visit has already been finalised');
 		await db.photos.delete(photoId);
-		await saveDraft(next);
 	});
 	return next;
 }

@@ -8,7 +8,7 @@ import type { Visit } from '$lib/domain/visit';
 import { generateCaseload } from '$lib/server/seed/generate';
 import { applyCaseloadPage, getSubject, purgeLeavingSubjects } from './caseload-store';
 import { database, FieldcheckDatabase, useDatabase } from './database';
-import { saveDraft } from './drafts-store';
+import { discardDraft, saveDraft } from './drafts-store';
 import {
 	applyPushResults,
 	applyReceipts,
@@ -212,5 +212,43 @@ describe('unassigned subjects', () => {
 		await applyPushResults([{ seq: 1, status: 'applied', receivedAt: '2026-11-27T20:00:00.000Z' }]);
 		expect(await purgeLeavingSubjects()).toBe(1);
 		expect(await getSubject(kept.subject.id)).toBeUndefined();
+	});
+});
+
+describe('a finalised visit never comes back as a draft', () => {
+	it('ignores a late draft save and keeps its photos when a stale draft is discarded', async () => {
+		const b = bundles[0]!;
+		const photo = {
+			id: crypto.randomUUID(),
+			sha256: 'b'.repeat(64),
+			bytes: 4,
+			mimeType: 'image/jpeg' as const,
+			width: 2,
+			height: 2
+		};
+		const v = visitFor(b, [photo]);
+		const draft = newDraft({
+			id: v.id,
+			subjectId: b.subject.id,
+			addressId: v.addressId,
+			officerId: v.officerId,
+			startedAt: new Date(),
+			conditions: []
+		});
+		await saveDraft(draft);
+		await database().photos.put({
+			...photo,
+			visitId: v.id,
+			blob: new Blob(['abcd']),
+			takenAt: '',
+			uploaded: 0,
+			complete: 0
+		});
+		await finaliseVisit(v, 'A');
+		// A GPS fix that lands after "Finalise" tries to save the draft again.
+		expect(await saveDraft({ ...draft, notes: 'late' })).toBe(false);
+		expect(await database().drafts.count()).toBe(0);
+		await discardDraft(v.id);
+		expect(await database().photos.get(photo.id)).toBeDefined();
 	});
 });

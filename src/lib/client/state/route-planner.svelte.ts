@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { scheduleRoute } from '$lib/domain/route';
 import { defaultRouteSettings, type RoutePlan, type RouteSettings } from '$lib/domain/route-plan';
@@ -42,11 +43,17 @@ export class RoutePlanner {
 	 * choice of subjects and the plan on screen (which may be mid-save) are kept.
 	 */
 	async load(): Promise<void> {
-		const first = !this.loaded;
+		// Read without tracking: the page's effect calls load() and must re-run after a sync,
+		// not after every edit of the plan (each run re-reads the whole caseload).
+		const [first, currentSettings, currentPlan] = untrack(() => [
+			!this.loaded,
+			this.settings,
+			this.plan
+		]);
 		const [{ candidates, visits }, settings, plan] = await Promise.all([
 			planning.loadCandidates(),
-			first ? store.loadSettings() : this.settings,
-			first ? store.loadPlan() : this.plan
+			first ? store.loadSettings() : currentSettings,
+			first ? store.loadPlan() : currentPlan
 		]);
 		this.#visits = visits;
 		this.candidates = candidates;

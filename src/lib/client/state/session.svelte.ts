@@ -1,6 +1,8 @@
 import type { LoginRequest, User } from '$lib/domain/user';
 import * as auth from '../sync/auth';
 
+export { RejectedWorkError, UnsentWorkError } from '../sync/auth';
+
 /** Who is signed in on this device. Read from IndexedDB, so it is known offline too. */
 class Session {
 	#user = $state<User | null>(null);
@@ -20,14 +22,14 @@ class Session {
 		return this.#user;
 	}
 
-	async signIn(credentials: LoginRequest): Promise<User> {
-		this.#user = await auth.signIn(credentials);
+	async signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
+		this.#user = await auth.signIn(credentials, allowRejected);
 		this.#loaded = true;
 		return this.#user;
 	}
 
-	async signOut(): Promise<void> {
-		await auth.signOut();
+	async signOut(allowRejected = false): Promise<void> {
+		await auth.signOut(allowRejected);
 		this.#user = null;
 	}
 }

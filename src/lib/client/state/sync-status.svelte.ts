@@ -4,6 +4,7 @@ import { outboxCounts, type OutboxCounts } from '../db/visits-store';
 import { ApiError } from '../sync/api';
 import type { PullProgress } from '../sync/caseload-pull';
 import { runSync } from '../sync/engine';
+import { PhotoUploadError } from '../sync/photo-upload';
 import type { PushProgress } from '../sync/push';
 import { RetryScheduler } from '../sync/scheduler';
 
@@ -96,6 +97,10 @@ class SyncStatus {
 	}
 
 	#phaseFor(e: unknown): SyncPhase {
+		if (e instanceof PhotoUploadError) {
+			this.message = e.message;
+			return 'error';
+		}
 		if (!(e instanceof ApiError)) {
 			this.message = 'Sync failed; your data on this device is safe and will be sent later';
 			return 'error';

@@ -54,9 +54,12 @@ export class VisitForm {
 		for (const p of this.photos) URL.revokeObjectURL(p.url);
 	}
 
+	/** Once finalising starts, the draft is frozen: late GPS fixes and photos are ignored. */
+	#locked = false;
+
 	/** Apply a change and save it; saves are chained so they land in order. */
 	update(change: (d: VisitDraft) => void): Promise<void> {
-		if (!this.draft) return Promise.resolve();
+		if (!this.draft || this.#locked) return Promise.resolve();
 		change(this.draft);
 		const snapshot = $state.snapshot(this.draft) as VisitDraft;
 		this.#saving = this.#saving.then(() => this.#persist(() => drafts.saveDraft(snapshot)));
@@ -84,7 +87,7 @@ export class VisitForm {
 
 	async addPhotos(files: FileList | File[]): Promise<void> {
 		for (const file of files) {
-			if (!this.draft) return;
+			if (!this.draft || this.#locked) return;
 			try {
 				const processed = await processPhoto(file);
 				const { blob, ...ref } = processed;
@@ -110,7 +113,7 @@ export class VisitForm {
 	}
 
 	async removePhoto(id: string): Promise<void> {
-		if (!this.draft) return;
+		if (!this.draft || this.#locked) return;
 		await this.#saving;
 		const next = await drafts.removePhoto(id, $state.snapshot(this.draft) as VisitDraft);
 		this.draft.photoIds = next.photoIds;
@@ -121,9 +124,19 @@ export class VisitForm {
 
 	/** Locks the visit: after this it is never edited, only amended. */
 	async finalise(): Promise<boolean> {
-		if (!this.draft || !this.bundle) return false;
+		// A double tap with gloves must not finalise twice.
+		if (!this.draft || !this.bundle || this.#locked) return false;
+		this.#locked = true;
+		try {
+			return await this.#finalise(this.draft, this.bundle);
+		} finally {
+			if (!this.savedOnDevice) this.#locked = false;
+		}
+	}
+
+	async #finalise(current: VisitDraft, bundle: SubjectBundle): Promise<boolean> {
 		await this.#saving;
-		const draft = $state.snapshot(this.draft) as VisitDraft;
+		const draft = $state.snapshot(current) as VisitDraft;
 		const photoRecords = await drafts.photosFor(draft.id);
 		const refs = photoRecords.map(({ id, sha256, bytes, mimeType, width, height }) => ({
 			id,
@@ -139,7 +152,7 @@ export class VisitForm {
 			return false;
 		}
 		try {
-			await finaliseVisit(result.visit, subjectDisplayName(this.bundle.subject));
+			await finaliseVisit(result.visit, subjectDisplayName(bundle.subject));
 		} catch (e) {
 			this.error = isQuotaError(e) ? QUOTA_MESSAGE : 'Could not save on this device: try again';
 			return false;

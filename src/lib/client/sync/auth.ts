@@ -18,25 +18,51 @@ export class UnsentWorkError extends Error {
 	}
 }
 
+/** Rejected visits exist only on this device: leaving deletes them unless the officer agrees. */
+export class RejectedWorkError extends Error {
+	constructor(readonly rejected: number) {
+		super(
+			`${rejected} rejected visit${rejected === 1 ? '' : 's'} will be deleted from this device. ` +
+				'Export them from the outbox first if they are still needed.'
+		);
+	}
+}
+
+/**
+ * Runs under the same Web Lock as sync, so a page of caseload already in flight cannot land
+ * after a wipe and leave one officer's subjects behind for the next.
+ */
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+	return locks ? locks.request('fieldcheck-sync', fn) : fn();
+}
+
+async function assertNothingUnsent(allowRejected: boolean): Promise<void> {
+	const { waiting, drafts, rejected } = await outboxCounts();
+	if (waiting + drafts > 0) throw new UnsentWorkError(waiting + drafts);
+	if (rejected > 0 && !allowRejected) throw new RejectedWorkError(rejected);
+}
+
 /**
  * Signs in and remembers who is signed in on this device, so the app opens offline later.
  * A different officer signing in never sees the previous officer's data, and cannot take
  * over a device whose previous officer still has visits waiting.
  */
-export async function signIn(credentials: LoginRequest): Promise<User> {
-	const previous = await meta.get('user');
-	if (previous && previous.username !== credentials.username) {
-		const { waiting, drafts } = await outboxCounts();
-		if (waiting + drafts > 0) throw new UnsentWorkError(waiting + drafts);
-	}
-	const { user } = await request('/api/auth/login', loginResponseSchema, {
-		method: 'POST',
-		body: credentials
+export async function signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
+	return exclusive(async () => {
+		const previous = await meta.get('user');
+		const sameOfficer = previous?.username === credentials.username;
+		if (!sameOfficer) await assertNothingUnsent(allowRejected);
+		const { user } = await request('/api/auth/login', loginResponseSchema, {
+			method: 'POST',
+			body: credentials
+		});
+		// Whatever a different (or unknown) officer left behind goes before this one sees it.
+		if (previous?.id !== user.id) await wipeDevice();
+		await meta.set('user', user);
+		await refreshOfficers();
+		return user;
 	});
-	if (previous && previous.id !== user.id) await wipeDevice();
-	await meta.set('user', user);
-	await refreshOfficers();
-	return user;
 }
 
 /** The roster for "second officer", kept for choosing offline. */
@@ -49,12 +75,13 @@ export async function refreshOfficers(): Promise<void> {
 	}
 }
 
-export async function signOut(): Promise<void> {
-	const { waiting, drafts } = await outboxCounts();
-	if (waiting + drafts > 0) throw new UnsentWorkError(waiting + drafts);
-	// The server session ends if we can reach it; the device forgets everything either way.
-	await request('/api/auth/logout', z.unknown(), { method: 'POST' }).catch(() => undefined);
-	await wipeDevice();
+export async function signOut(allowRejected = false): Promise<void> {
+	await exclusive(async () => {
+		await assertNothingUnsent(allowRejected);
+		// The server session ends if we can reach it; the device forgets everything either way.
+		await request('/api/auth/logout', z.unknown(), { method: 'POST' }).catch(() => undefined);
+		await wipeDevice();
+	});
 }
 
 export function signedInUser(): Promise<User | undefined> {

@@ -1,7 +1,7 @@
 import { purgeLeavingSubjects } from '../db/caseload-store';
 import { outboxCounts } from '../db/visits-store';
 import { pullCaseload, type PullProgress } from './caseload-pull';
-import { uploadPendingPhotos } from './photo-upload';
+import { PhotoUploadError, uploadPendingPhotos } from './photo-upload';
 import { pushOutbox, type PushProgress } from './push';
 
 export interface SyncProgress {
@@ -35,10 +35,12 @@ async function syncOnce(onProgress: (p: SyncProgress) => void): Promise<SyncOutc
 	onProgress({ phase: 'pushing', push: { sent: 0, total: waiting } });
 	const results = await pushOutbox(waiting, (push) => onProgress({ phase: 'pushing', push }));
 	onProgress({ phase: 'photos' });
-	await uploadPendingPhotos();
+	const photos = await uploadPendingPhotos();
 	onProgress({ phase: 'pulling' });
+	// Always pull, even when a photo failed: receipts, removals and the caseload must not wait.
 	const pulled = await pullCaseload((pull) => onProgress({ phase: 'pulling', pull }));
 	await purgeLeavingSubjects();
+	if (photos.failed > 0) throw new PhotoUploadError(photos.failed);
 	return { pushed: results.length, pulled: pulled.done };
 }
 

@@ -7,10 +7,27 @@ import { request } from './api';
  * Uploads photos in chunks, resuming where the server says it got to: after a drop the next
  * attempt asks, then continues from that byte. The server checks the SHA-256 at the end.
  */
-export async function uploadPendingPhotos(onChunk: () => void = () => {}): Promise<number> {
+export async function uploadPendingPhotos(
+	onChunk: () => void = () => {}
+): Promise<{ uploaded: number; failed: number }> {
 	const photos = await photosToUpload();
-	for (const photo of photos) await uploadPhoto(photo, onChunk);
-	return photos.length;
+	let failed = 0;
+	// One photo that will not go must not hold up the others, nor the rest of the sync.
+	for (const photo of photos) {
+		try {
+			await uploadPhoto(photo, onChunk);
+		} catch {
+			failed += 1;
+		}
+	}
+	return { uploaded: photos.length - failed, failed };
+}
+
+/** Some photos did not arrive this time; they are retried with the next sync. */
+export class PhotoUploadError extends Error {
+	constructor(readonly failed: number) {
+		super(`${failed} photo${failed === 1 ? '' : 's'} could not be sent yet; retrying`);
+	}
 }
 
 async function uploadPhoto(photo: StoredPhoto, onChunk: () => void): Promise<void> {

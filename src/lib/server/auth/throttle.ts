@@ -20,7 +20,9 @@ export function isThrottled(key: string, now = Date.now()): boolean {
 }
 
 export function recordFailure(key: string, now = Date.now()): void {
-	if (failures.size >= MAX_KEYS) failures.clear();
+	// Evict the oldest entry, never all of them: flooding with new usernames must not reset
+	// the lock-out of the account under attack.
+	if (failures.size >= MAX_KEYS) failures.delete(failures.keys().next().value!);
 	const f = failures.get(key);
 	if (!f || now - f.first > WINDOW_MS) failures.set(key, { count: 1, first: now });
 	else f.count += 1;
