@@ -51,8 +51,10 @@ export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
 export const photoRefSchema = z.strictObject({
 	id: idSchema,
 	sha256: z.string().regex(/^[0-9a-f]{64}$/),
-	// A visit never names a photo too large for the server to accept.
-	bytes: z.number().int().positive().max(MAX_PHOTO_BYTES),
+	// Not capped here: a visit naming an oversized photo is still accepted (the record matters
+	// more than the picture); only that photo's upload is refused, and the device never takes
+	// one that large (see processPhoto).
+	bytes: z.number().int().positive(),
 	mimeType: z.enum(['image/jpeg', 'image/webp', 'image/png']),
 	width: z.number().int().positive(),
 	height: z.number().int().positive()

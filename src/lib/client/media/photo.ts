@@ -1,4 +1,4 @@
-import type { PhotoRef } from '$lib/domain/visit';
+import { MAX_PHOTO_BYTES, type PhotoRef } from '$lib/domain/visit';
 
 export const DEFAULT_LONG_EDGE = 2048;
 const LONG_EDGE_KEY = 'fieldcheck-photo-long-edge';
@@ -35,6 +35,7 @@ export async function processPhoto(
 	ctx.drawImage(bitmap, 0, 0, width, height);
 	bitmap.close();
 	const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+	if (blob.size > MAX_PHOTO_BYTES) throw new Error('photo-too-large');
 	return {
 		id: crypto.randomUUID(),
 		sha256: await sha256Hex(blob),
