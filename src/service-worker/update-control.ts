@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { outboxCounts } from '$lib/client/db/visits-store';
+import { countPendingWork } from '$lib/client/db/pending-work';
 
 /**
  * A new version never takes over under an officer:
@@ -14,8 +14,8 @@ export function installUpdateControl(sw: ServiceWorkerGlobalScope): void {
 	sw.addEventListener('install', (event) => {
 		if (!sw.registration.active) return;
 		event.waitUntil(
-			outboxCounts().then(({ waiting, drafts }) => {
-				if (waiting + drafts > 0) throw new Error('unsent work on this device: update later');
+			countPendingWork().then((pending) => {
+				if (pending > 0) throw new Error('unsent work on this device: update later');
 			})
 		);
 	});
