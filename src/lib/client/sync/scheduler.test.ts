@@ -60,3 +60,24 @@ describe('retry back-off', () => {
 		}
 	});
 });
+
+describe('retry timer in a browser', () => {
+	it('calls the timer functions with the global as `this`, as browsers require', async () => {
+		// Browsers throw "Illegal invocation" when setTimeout is called as a method of another
+		// object; emulate that strictness.
+		const real = globalThis.setTimeout;
+		const strict = function (this: unknown, fn: () => void, ms?: number) {
+			if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+			return real(fn, ms);
+		} as unknown as typeof setTimeout;
+		globalThis.setTimeout = strict;
+		try {
+			const s = new RetryScheduler(async () => false);
+			await s.kick();
+			expect(s.failures).toBe(1);
+			s.stop();
+		} finally {
+			globalThis.setTimeout = real;
+		}
+	});
+});

@@ -11,8 +11,10 @@ export class RetryScheduler {
 
 	constructor(
 		private readonly task: () => Promise<boolean>,
-		private readonly setTimer = setTimeout,
-		private readonly clearTimer = clearTimeout
+		// Wrapped, not stored bare: called as `this.setTimer(…)`, the browser's setTimeout throws
+		// "Illegal invocation" (its `this` must be the global), and retries would silently stop.
+		private readonly setTimer = (fn: () => void, ms: number) => setTimeout(fn, ms),
+		private readonly clearTimer = (t: ReturnType<typeof setTimeout>) => clearTimeout(t)
 	) {}
 
 	get failures(): number {
