@@ -3,7 +3,7 @@ import Sqlite from 'better-sqlite3';
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
 import { PROTOCOL_VERSION, type Mutation, type PushResponse } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
-import type { TestClient } from './client';
+import { DEMO, TestClient } from './client';
 
 /**
  * adapter-node reads request bodies up to BODY_SIZE_LIMIT (512K by default); the push endpoint
@@ -107,4 +107,13 @@ export function count(dbPath: string, table: string, where = '1 = 1', ...params:
 		`SELECT count(*) AS n FROM ${table} WHERE ${where}`,
 		...params
 	)[0]!.n;
+}
+
+/** Officers 1 and 2, each signed in with their own session. */
+export async function twoOfficers(url: string): Promise<[Officer, Officer]> {
+	const a = new TestClient(url);
+	const b = new TestClient(url);
+	await a.signIn(...DEMO.officer1);
+	await b.signIn(...DEMO.officer2);
+	return Promise.all([officerOf(a), officerOf(b)]);
 }

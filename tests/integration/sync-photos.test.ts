@@ -8,13 +8,13 @@ import {
 	photoUploadStatusSchema
 } from '$lib/domain/sync';
 import type { PhotoRef } from '$lib/domain/visit';
-import { DEMO, TestClient } from './client';
+import type { TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 import {
 	SYNC_SERVER_ENV,
 	count,
 	mutations,
-	officerOf,
+	twoOfficers,
 	photoRef,
 	pushAs,
 	visitFor,
@@ -27,11 +27,7 @@ let two: Officer;
 
 beforeAll(async () => {
 	server = await startServer(SYNC_SERVER_ENV);
-	const a = new TestClient(server.url);
-	const b = new TestClient(server.url);
-	await a.signIn(...DEMO.officer1);
-	await b.signIn(...DEMO.officer2);
-	[one, two] = await Promise.all([officerOf(a), officerOf(b)]);
+	[one, two] = await twoOfficers(server.url);
 });
 afterAll(() => server.dispose());
 

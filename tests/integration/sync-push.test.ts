@@ -8,7 +8,7 @@ import {
 	SYNC_SERVER_ENV,
 	count,
 	mutations,
-	officerOf,
+	twoOfficers,
 	pushAs,
 	pushBody,
 	query,
@@ -22,11 +22,7 @@ let two: Officer;
 
 beforeAll(async () => {
 	server = await startServer(SYNC_SERVER_ENV);
-	const a = new TestClient(server.url);
-	const b = new TestClient(server.url);
-	await a.signIn(...DEMO.officer1);
-	await b.signIn(...DEMO.officer2);
-	[one, two] = await Promise.all([officerOf(a), officerOf(b)]);
+	[one, two] = await twoOfficers(server.url);
 });
 afterAll(() => server.dispose());
 
