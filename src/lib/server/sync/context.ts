@@ -18,15 +18,14 @@ export async function loadContext(
 	mutations: Mutation[]
 ): Promise<BatchContext> {
 	const vs = mutations.map((m) => m.visit);
-	const subjectIds = vs.map((v) => v.subjectId);
-	const visitIds = vs.flatMap((v) => (v.amends ? [v.id, v.amends] : [v.id]));
-	const photoIds = vs.flatMap((v) => v.photos.map((p) => p.id));
+	// A day's visits name the same few subjects and addresses many times: ask for each once.
+	const unique = (ids: string[]) => [...new Set(ids)];
+	const subjectIds = unique(vs.map((v) => v.subjectId));
+	const visitIds = unique(vs.flatMap((v) => (v.amends ? [v.id, v.amends] : [v.id])));
+	const photoIds = unique(vs.flatMap((v) => v.photos.map((p) => p.id)));
 	const [subjects, addressSubject, assignments, storedVisits, storedPhotos] = await Promise.all([
 		references.existingSubjects(db, subjectIds),
-		references.addressSubjects(
-			db,
-			vs.map((v) => v.addressId)
-		),
+		references.addressSubjects(db, unique(vs.map((v) => v.addressId))),
 		references.assignmentsOf(db, officerId, subjectIds),
 		visits.findByIds(db, visitIds),
 		photoIds.length > 0 ? photos.findByIds(db, photoIds) : Promise.resolve([])
