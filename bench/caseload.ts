@@ -12,6 +12,7 @@ import config from '../playwright.config';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
 import { measureFirstPageJs } from './lib/first-page-js';
 import { NAME_SHIM, markSpan, rawBaseline } from './lib/in-page';
+import { waitForSpan } from './lib/spans';
 import { cleanUpOnExit } from './lib/clean-up';
 import { median, round, verdicts } from './lib/stats';
 
@@ -117,12 +118,7 @@ async function measureRun(
 		});
 
 		await page.reload();
-		await page.waitForFunction(
-			() => performance.getEntriesByName('fc:caseload:first-rows').length > 0,
-			undefined,
-			{ timeout: 60_000 }
-		);
-		const rows = await page.evaluate(markSpan, {
+		const rows = await waitForSpan(page, {
 			from: 'fc:caseload:load-start',
 			to: 'fc:caseload:first-rows'
 		});

@@ -18,7 +18,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import config from '../playwright.config';
 import { encodePng } from '../src/lib/server/map/png';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
-import { NAME_SHIM, markSpan } from './lib/in-page';
+import { NAME_SHIM } from './lib/in-page';
+import { waitForSpan } from './lib/spans';
+
+/** From opening the map to its markers painted, as the map component marks them. */
+const PAINT = { from: 'fc:map:start', to: 'fc:map:markers-painted' };
 import { baselinePage, panFps, type PanResult } from './lib/map-in-page';
 import { cleanUpOnExit } from './lib/clean-up';
 import { median, round } from './lib/stats';
@@ -87,15 +91,7 @@ async function signInAndDownload(page: Page): Promise<void> {
 
 async function measure(page: Page, side: Side, url: string, run: number): Promise<Measured> {
 	await page.goto(url);
-	await page.waitForFunction(
-		() => performance.getEntriesByName('fc:map:markers-painted').length > 0,
-		undefined,
-		{ timeout: 60_000 }
-	);
-	const paint = await page.evaluate(markSpan, {
-		from: 'fc:map:start',
-		to: 'fc:map:markers-painted'
-	});
+	const paint = await waitForSpan(page, PAINT);
 	const drawn = await page.$eval(MAP, (el) => ({ ...(el as HTMLElement).dataset }));
 	if (Number(drawn.subjects) !== SUBJECTS)
 		throw new Error(`${side} drew ${drawn.subjects} subjects`);
@@ -197,15 +193,7 @@ try {
 	// The first opening after a download builds the map's own copy of the caseload (every bundle
 	// read once); later openings read only that copy. Reported apart, not in the medians.
 	await page.goto('/map');
-	await page.waitForFunction(
-		() => performance.getEntriesByName('fc:map:markers-painted').length > 0,
-		undefined,
-		{ timeout: 60_000 }
-	);
-	const cold = await page.evaluate(markSpan, {
-		from: 'fc:map:start',
-		to: 'fc:map:markers-painted'
-	});
+	const cold = await waitForSpan(page, PAINT);
 	emit({ metric: 'first-paint-after-download', side: 'app', ms: round(cold.spanMs) });
 	const box = (await page.locator(MAP).boundingBox())!;
 	const html = baselinePage({ left: box.x, top: box.y, width: box.width, height: box.height });
