@@ -68,6 +68,40 @@ function visitFor(b: SubjectBundle, photos: Visit['photos'] = []): Visit {
 	};
 }
 
+/** The draft a visit was finalised from. */
+function draftOf(v: Visit) {
+	return newDraft({
+		id: v.id,
+		subjectId: v.subjectId,
+		addressId: v.addressId,
+		officerId: v.officerId,
+		startedAt: new Date(),
+		conditions: []
+	});
+}
+
+/** A photo ref whose bytes are `content`, and a way to store it against a visit. */
+function photoOf(content: string) {
+	const ref = {
+		id: crypto.randomUUID(),
+		sha256: 'a'.repeat(64),
+		bytes: content.length,
+		mimeType: 'image/jpeg' as const,
+		width: 4,
+		height: 3
+	};
+	const store = (visitId: string) =>
+		database().photos.put({
+			...ref,
+			visitId,
+			blob: new Blob([content]),
+			takenAt: '',
+			uploaded: 0,
+			complete: 0
+		});
+	return { ref, store };
+}
+
 beforeEach(async () => {
 	useDatabase(new FieldcheckDatabase(`test-${crypto.randomUUID()}`));
 	await applyCaseloadPage(page({ bundles }));
@@ -77,16 +111,7 @@ describe('finalising a visit', () => {
 	it('writes the visit and its outbox entry together, numbering mutations 1, 2, 3', async () => {
 		const b = bundles[0]!;
 		const v1 = visitFor(b);
-		await saveDraft(
-			newDraft({
-				id: v1.id,
-				subjectId: b.subject.id,
-				addressId: v1.addressId,
-				officerId: v1.officerId,
-				startedAt: new Date(),
-				conditions: []
-			})
-		);
+		await saveDraft(draftOf(v1));
 		expect(await finaliseVisit(v1, 'SMITH, Jo')).toBe(1);
 		expect(await finaliseVisit(visitFor(b), 'SMITH, Jo')).toBe(2);
 		const batch = await outboxBatch(10);
@@ -103,16 +128,7 @@ describe('finalising a visit', () => {
 	it('writes nothing when the transaction fails part-way', async () => {
 		const b = bundles[0]!;
 		const v = visitFor(b);
-		await saveDraft(
-			newDraft({
-				id: v.id,
-				subjectId: b.subject.id,
-				addressId: v.addressId,
-				officerId: v.officerId,
-				startedAt: new Date(),
-				conditions: []
-			})
-		);
+		await saveDraft(draftOf(v));
 		// Something already holds sequence 1, so adding the outbox entry fails after the visit.
 		await database().outbox.add({
 			seq: 1,
@@ -161,23 +177,9 @@ describe('push results', () => {
 	});
 
 	it('a visit with photos is only sent once every photo is in', async () => {
-		const photo = {
-			id: crypto.randomUUID(),
-			sha256: 'a'.repeat(64),
-			bytes: 10,
-			mimeType: 'image/jpeg' as const,
-			width: 4,
-			height: 3
-		};
+		const { ref: photo, store } = photoOf('0123456789');
 		const v = visitFor(bundles[0]!, [photo]);
-		await database().photos.put({
-			...photo,
-			visitId: v.id,
-			blob: new Blob(['0123456789']),
-			takenAt: '',
-			uploaded: 0,
-			complete: 0
-		});
+		await store(v.id);
 		await finaliseVisit(v, 'A');
 		expect(await photosToUpload()).toEqual([]);
 		await applyPushResults([{ seq: 1, status: 'applied', receivedAt: '2026-11-27T20:00:00.000Z' }]);
@@ -218,32 +220,11 @@ describe('unassigned subjects', () => {
 describe('a finalised visit never comes back as a draft', () => {
 	it('ignores a late draft save and keeps its photos when a stale draft is discarded', async () => {
 		const b = bundles[0]!;
-		const photo = {
-			id: crypto.randomUUID(),
-			sha256: 'b'.repeat(64),
-			bytes: 4,
-			mimeType: 'image/jpeg' as const,
-			width: 2,
-			height: 2
-		};
+		const { ref: photo, store } = photoOf('abcd');
 		const v = visitFor(b, [photo]);
-		const draft = newDraft({
-			id: v.id,
-			subjectId: b.subject.id,
-			addressId: v.addressId,
-			officerId: v.officerId,
-			startedAt: new Date(),
-			conditions: []
-		});
+		const draft = draftOf(v);
 		await saveDraft(draft);
-		await database().photos.put({
-			...photo,
-			visitId: v.id,
-			blob: new Blob(['abcd']),
-			takenAt: '',
-			uploaded: 0,
-			complete: 0
-		});
+		await store(v.id);
 		await finaliseVisit(v, 'A');
 		// A GPS fix that lands after "Finalise" tries to save the draft again.
 		expect(await saveDraft({ ...draft, notes: 'late' })).toBe(false);
