@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
 import { insertRows } from './bulk';
-import { openDatabase } from './connection';
+import { openDatabase, withStatementCache } from './connection';
+import { EACH_ROW } from './each-row';
 
 describe('insertRows', () => {
 	it('stores every row exactly as given, whatever the chunking, reusing compiled statements', async () => {
@@ -26,5 +28,47 @@ describe('insertRows', () => {
 			.all();
 		expect(stored).toEqual(Array.from({ length: next }, (_, i) => row(i)));
 		await db.destroy();
+	});
+
+	it('writes inside the open transaction, so a rollback takes every row back', async () => {
+		const { db, raw } = await openDatabase('sqlite::memory:');
+		const count = () => (raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+		const rows = Array.from({ length: 250 }, (_, i) => ({
+			at: '2026-11-27T10:00:00.000Z',
+			action: 'record-visit',
+			outcome: 'accepted',
+			detail: `seq=${i}`
+		}));
+		await expect(
+			db.transaction().execute(async (trx) => {
+				await insertRows(trx, 'audit', rows);
+				expect(count()).toBe(250);
+				throw new Error('abandon');
+			})
+		).rejects.toThrow('abandon');
+		expect(count()).toBe(0);
+		await db.destroy();
+	});
+});
+
+describe('each-row statements', () => {
+	it('run once per parameter list, add up the changes and refuse to be read from', () => {
+		const raw = new Sqlite(':memory:');
+		raw.exec('CREATE TABLE t (a INTEGER, b TEXT)');
+		const cached = withStatementCache(raw);
+		const statement = cached.prepare(`${EACH_ROW}INSERT INTO t (a, b) VALUES (?, ?)`);
+		expect(statement.reader).toBe(false);
+		expect(
+			statement.run([
+				[1, 'x'],
+				[2, null]
+			]).changes
+		).toBe(2);
+		expect(raw.prepare('SELECT a, b FROM t ORDER BY a').all()).toEqual([
+			{ a: 1, b: 'x' },
+			{ a: 2, b: null }
+		]);
+		expect(() => statement.all([])).toThrow(/no rows to read/);
+		raw.close();
 	});
 });

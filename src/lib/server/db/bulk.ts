@@ -1,12 +1,18 @@
-import type { CompiledQuery, Insertable } from 'kysely';
+import { SqliteAdapter, type CompiledQuery, type Insertable } from 'kysely';
+import { EACH_ROW } from './each-row';
 import type { Db } from './connection';
 import type { Database } from './schema';
 
 /**
- * Multi-row INSERTs for the sync hot path. Kysely builds and compiles the statement once per
- * table, column list and row count; later batches reuse it with new parameters. A 1,000-visit
- * push then spends its time in SQLite rather than in building and compiling 20,000 value nodes.
- * The SQL is still Kysely's, so it stays portable.
+ * INSERTs of many rows for the sync hot path. Kysely builds and compiles the statement once per
+ * table and column list (and row count); later batches reuse it with new parameters, so a
+ * 1,000-visit push spends its time in the database rather than in building 20,000 value nodes.
+ *
+ * On SQLite the database is a library in this process: there is no round trip to save, and one
+ * prepared single-row INSERT run once per row beats a multi-row VALUES list (which SQLite
+ * feeds through a co-routine and has to bind in one go). So on SQLite the compiled single-row
+ * statement is handed to the connection marked EACH_ROW with one parameter list per row; other
+ * dialects (PostgreSQL later) get multi-row statements. Either way the SQL is Kysely's.
  */
 type Table = keyof Database;
 
@@ -44,8 +50,8 @@ function template(db: Db, table: Table, columns: string[], rows: number): Templa
 }
 
 /**
- * Inserts rows that all have the same columns, `chunk` rows per statement: around 100 was
- * fastest on SQLite here (bigger VALUES lists cost more to bind than they save in calls).
+ * Inserts rows that all have the same columns. Elsewhere than SQLite, `chunk` rows per
+ * statement keeps within the dialect's limit on bound values.
  */
 export async function insertRows<T extends Table>(
 	db: Db,
@@ -56,8 +62,15 @@ export async function insertRows<T extends Table>(
 	const first = rows[0];
 	if (!first) return;
 	const columns = Object.keys(first);
-	for (let i = 0; i < rows.length; i += chunk) {
-		const part = rows.slice(i, i + chunk) as Record<string, unknown>[];
+	const all = rows as Record<string, unknown>[];
+	if (db.getExecutor().adapter instanceof SqliteAdapter) {
+		const { query, slots } = template(db, table, columns, 1);
+		const parameters = all.map((row) => slots.map((s) => row[s.column]));
+		await db.executeQuery({ ...query, sql: EACH_ROW + query.sql, parameters });
+		return;
+	}
+	for (let i = 0; i < all.length; i += chunk) {
+		const part = all.slice(i, i + chunk);
 		const { query, slots } = template(db, table, columns, part.length);
 		const parameters = slots.map((s) => part[s.row]![s.column]);
 		await db.executeQuery({ ...query, parameters });

@@ -1,7 +1,14 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+	Kysely,
+	Migrator,
+	SqliteDialect,
+	type SqliteDatabase,
+	type SqliteStatement
+} from 'kysely';
+import { EACH_ROW, eachRow } from './each-row';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -31,19 +38,22 @@ export function openSqlite(path: string): Sqlite.Database {
 }
 
 /**
- * Kysely prepares every query afresh; SQLite parsing a 100-row INSERT each time costs more than
- * running it. Statements are reusable, so keep the recent ones. Kysely runs one query at a time
+ * Kysely prepares every query afresh; SQLite parsing a statement each time can cost more than
+ * running it. Statements are reusable, so keep the recent ones (and run EACH_ROW writes once
+ * per parameter list, see each-row.ts). Kysely runs one query at a time
  * on this single connection, so a cached statement is never in use twice; that would stop
  * holding if anything used Kysely's `.stream()`, which keeps a statement open while iterating.
  */
 export function withStatementCache(raw: Sqlite.Database, size = 100): SqliteDatabase {
-	const cache = new Map<string, Sqlite.Statement>();
+	const cache = new Map<string, SqliteStatement>();
 	return {
 		close: () => raw.close(),
 		prepare(sql: string) {
 			let statement = cache.get(sql);
 			if (!statement) {
-				statement = raw.prepare(sql);
+				statement = sql.startsWith(EACH_ROW)
+					? eachRow(raw.prepare(sql.slice(EACH_ROW.length)))
+					: raw.prepare(sql);
 				if (cache.size >= size) cache.delete(cache.keys().next().value!);
 				cache.set(sql, statement);
 			}
@@ -52,11 +62,16 @@ export function withStatementCache(raw: Sqlite.Database, size = 100): SqliteData
 	};
 }
 
-export async function openDatabase(url: string): Promise<{ db: Db; raw: Sqlite.Database }> {
-	const raw = openSqlite(sqlitePathFromUrl(url));
-	const db = new Kysely<Database>({
+/** The data-access layer over an open SQLite handle: every Db is made here, with the cache. */
+export function kyselyOver(raw: Sqlite.Database): Db {
+	return new Kysely<Database>({
 		dialect: new SqliteDialect({ database: withStatementCache(raw) })
 	});
+}
+
+export async function openDatabase(url: string): Promise<{ db: Db; raw: Sqlite.Database }> {
+	const raw = openSqlite(sqlitePathFromUrl(url));
+	const db = kyselyOver(raw);
 	await migrate(db);
 	return { db, raw };
 }

@@ -1,3 +1,4 @@
+import { insertRows } from './bulk';
 import type { Db } from './connection';
 import type { MutationOutcomesTable } from './schema';
 
@@ -27,10 +28,5 @@ export async function findByDeviceSeqs(
 }
 
 export async function insertMany(db: Db, rows: OutcomeRow[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += 250) {
-		await db
-			.insertInto('mutation_outcomes')
-			.values(rows.slice(i, i + 250))
-			.execute();
-	}
+	await insertRows(db, 'mutation_outcomes', rows);
 }

@@ -1,9 +1,8 @@
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import type { Caseload } from '../seed/generate';
 import { generateCaseload } from '../seed/generate';
 import { storeCaseload } from '../seed/store';
-import { migrate, openDatabase, type Db } from '../db/connection';
+import { kyselyOver, migrate, openDatabase, type Db } from '../db/connection';
 
 /**
  * Real SQLite databases for the sync tests and the benchmark: a migrated, seeded template in
@@ -31,7 +30,7 @@ export async function seedTemplate(subjects = 12, officers = 2): Promise<Seeded>
 export async function cloneDb(template: Buffer): Promise<{ db: Db; raw: Sqlite.Database }> {
 	const raw = new Sqlite(template);
 	raw.pragma('foreign_keys = ON');
-	const db: Db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+	const db = kyselyOver(raw);
 	await migrate(db);
 	return { db, raw };
 }
