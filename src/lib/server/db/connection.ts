@@ -1,13 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import {
-	Kysely,
-	Migrator,
-	SqliteDialect,
-	type SqliteDatabase,
-	type SqliteStatement
-} from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { EACH_ROW, eachRow } from './each-row';
 import { migrations } from './migrations';
 import type { Database } from './schema';
