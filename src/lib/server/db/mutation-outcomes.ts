@@ -1,5 +1,6 @@
 import { insertRows } from './bulk';
 import type { Db } from './connection';
+import { isIn, readByKeys } from './lists';
 import type { MutationOutcomesTable } from './schema';
 
 /**
@@ -14,17 +15,14 @@ export async function findByDeviceSeqs(
 	deviceId: string,
 	seqs: number[]
 ): Promise<OutcomeRow[]> {
-	const out: OutcomeRow[] = [];
-	for (let i = 0; i < seqs.length; i += 500) {
-		const rows = await db
+	return readByKeys(db, seqs, (part) =>
+		db
 			.selectFrom('mutation_outcomes')
 			.selectAll()
 			.where('device_id', '=', deviceId)
-			.where('seq', 'in', seqs.slice(i, i + 500))
-			.execute();
-		out.push(...rows);
-	}
-	return out;
+			.where(isIn(db, 'seq', part))
+			.execute()
+	);
 }
 
 export async function insertMany(db: Db, rows: OutcomeRow[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { isIn, readByKeys } from './lists';
 
 export interface PhotoRecord {
 	id: string;
@@ -18,26 +19,21 @@ export interface NewPhoto {
 }
 
 export async function findByIds(db: Db, ids: string[]): Promise<PhotoRecord[]> {
-	const out: PhotoRecord[] = [];
-	const unique = [...new Set(ids)];
-	for (let i = 0; i < unique.length; i += 500) {
-		const rows = await db
+	const rows = await readByKeys(db, ids, (part) =>
+		db
 			.selectFrom('photos')
 			.selectAll()
-			.where('id', 'in', unique.slice(i, i + 500))
-			.execute();
-		for (const r of rows) {
-			out.push({
-				id: r.id,
-				sha256: r.sha256,
-				bytes: r.bytes,
-				mimeType: r.mime_type,
-				received: r.received,
-				complete: r.completed_at !== null
-			});
-		}
-	}
-	return out;
+			.where(isIn(db, 'id', part))
+			.execute()
+	);
+	return rows.map((r) => ({
+		id: r.id,
+		sha256: r.sha256,
+		bytes: r.bytes,
+		mimeType: r.mime_type,
+		received: r.received,
+		complete: r.completed_at !== null
+	}));
 }
 
 /** Photos named by newly accepted visits; one already known (an amendment's) is left as it is. */

@@ -1,31 +1,30 @@
 import type { Db } from './connection';
+import { isIn, readByKeys } from './lists';
 
 /**
- * Batch look-ups of what pushed visits refer to: a few IN queries per batch instead of a few
+ * Batch look-ups of what pushed visits refer to: a few list queries per batch instead of a few
  * queries per visit, so a 1,000-visit push stays one short transaction.
  */
-const IN_CHUNK = 500;
-
-async function inChunks<T>(ids: string[], read: (part: string[]) => Promise<T[]>): Promise<T[]> {
-	const unique = [...new Set(ids)];
-	const out: T[] = [];
-	for (let i = 0; i < unique.length; i += IN_CHUNK) {
-		out.push(...(await read(unique.slice(i, i + IN_CHUNK))));
-	}
-	return out;
-}
 
 export async function existingSubjects(db: Db, ids: string[]): Promise<Set<string>> {
-	const rows = await inChunks(ids, (part) =>
-		db.selectFrom('subjects').select('id').where('id', 'in', part).execute()
+	const rows = await readByKeys(db, ids, (part) =>
+		db
+			.selectFrom('subjects')
+			.select('id')
+			.where(isIn(db, 'id', part))
+			.execute()
 	);
 	return new Set(rows.map((r) => r.id));
 }
 
 /** Address id → the subject it belongs to. */
 export async function addressSubjects(db: Db, ids: string[]): Promise<Map<string, string>> {
-	const rows = await inChunks(ids, (part) =>
-		db.selectFrom('addresses').select(['id', 'subject_id']).where('id', 'in', part).execute()
+	const rows = await readByKeys(db, ids, (part) =>
+		db
+			.selectFrom('addresses')
+			.select(['id', 'subject_id'])
+			.where(isIn(db, 'id', part))
+			.execute()
 	);
 	return new Map(rows.map((r) => [r.id, r.subject_id]));
 }
@@ -42,12 +41,12 @@ export async function assignmentsOf(
 	officerId: string,
 	subjectIds: string[]
 ): Promise<Map<string, AssignmentState>> {
-	const rows = await inChunks(subjectIds, (part) =>
+	const rows = await readByKeys(db, subjectIds, (part) =>
 		db
 			.selectFrom('assignments')
 			.select(['subject_id', 'active', 'updated_at'])
 			.where('officer_id', '=', officerId)
-			.where('subject_id', 'in', part)
+			.where(isIn(db, 'subject_id', part))
 			.execute()
 	);
 	return new Map(

@@ -1,17 +1,10 @@
 import { sql } from 'kysely';
 import { insertRows } from './bulk';
 import type { Db } from './connection';
+import { isIn, readByKeys } from './lists';
 import type { VisitsTable } from './schema';
 
-/** SQLite allows 32,766 bound values per statement and PostgreSQL 65,535: stay well under. */
-const IN_CHUNK = 500;
 const INSERT_CHUNK = 100;
-
-function chunks<T>(xs: T[], size: number): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-	return out;
-}
 
 export type VisitRow = VisitsTable;
 
@@ -25,24 +18,20 @@ export interface StoredVisit {
 }
 
 export async function findByIds(db: Db, ids: string[]): Promise<StoredVisit[]> {
-	const out: StoredVisit[] = [];
-	for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
-		const rows = await db
+	const rows = await readByKeys(db, ids, (part) =>
+		db
 			.selectFrom('visits')
 			.select(['id', 'subject_id', 'officer_id', 'received_at', 'data'])
-			.where('id', 'in', part)
-			.execute();
-		for (const r of rows) {
-			out.push({
-				id: r.id,
-				subjectId: r.subject_id,
-				officerId: r.officer_id,
-				receivedAt: r.received_at,
-				data: r.data
-			});
-		}
-	}
-	return out;
+			.where(isIn(db, 'id', part))
+			.execute()
+	);
+	return rows.map((r) => ({
+		id: r.id,
+		subjectId: r.subject_id,
+		officerId: r.officer_id,
+		receivedAt: r.received_at,
+		data: r.data
+	}));
 }
 
 export interface AppliedMutation {
@@ -58,24 +47,20 @@ export async function findByDeviceSeqs(
 	deviceId: string,
 	seqs: number[]
 ): Promise<AppliedMutation[]> {
-	const out: AppliedMutation[] = [];
-	for (const part of chunks(seqs, IN_CHUNK)) {
-		const rows = await db
+	const rows = await readByKeys(db, seqs, (part) =>
+		db
 			.selectFrom('visits')
 			.select(['device_seq', 'mutation_id', 'id', 'received_at'])
 			.where('device_id', '=', deviceId)
-			.where('device_seq', 'in', part)
-			.execute();
-		for (const r of rows) {
-			out.push({
-				deviceSeq: r.device_seq,
-				mutationId: r.mutation_id,
-				visitId: r.id,
-				receivedAt: r.received_at
-			});
-		}
-	}
-	return out;
+			.where(isIn(db, 'device_seq', part))
+			.execute()
+	);
+	return rows.map((r) => ({
+		deviceSeq: r.device_seq,
+		mutationId: r.mutation_id,
+		visitId: r.id,
+		receivedAt: r.received_at
+	}));
 }
 
 /** Append-only: there is deliberately no update or delete in this module. */
