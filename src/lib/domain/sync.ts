@@ -46,6 +46,8 @@ export const rejectionCodes = [
 	'unknown-subject',
 	'unknown-address',
 	'unknown-amended-visit',
+	/** A correction of a visit that another officer recorded. */
+	'amends-another-officers-visit',
 	'visit-id-conflict',
 	/** A photo id already names different content (sha256, bytes or type). */
 	'photo-id-conflict',

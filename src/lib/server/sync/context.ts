@@ -38,7 +38,7 @@ export async function loadContext(
 		visits: new Map(
 			storedVisits.map((v) => [
 				v.id,
-				{ subjectId: v.subjectId, data: v.data, receivedAt: v.receivedAt }
+				{ subjectId: v.subjectId, officerId: v.officerId, data: v.data, receivedAt: v.receivedAt }
 			])
 		),
 		photos: new Map(storedPhotos.map((p) => [p.id, p]))

@@ -98,6 +98,33 @@ describe('applyPush against SQLite', () => {
 		]);
 	});
 
+	it('lets only the officer who recorded a visit correct it', async () => {
+		await applyPush(db, officer.id, device, [mutation(1, visit(1))]);
+		// A crew-mate assigned to the same person too: assigned, so only authorship can stop them.
+		raw
+			.prepare(
+				`INSERT INTO assignments (id, subject_id, officer_id, date, operation, priority, active,
+				 seq, updated_at) VALUES (?, ?, ?, '2026-11-27', NULL, 1, 1, 999999, ?)`
+			)
+			.run(uuid(7, 'e'), officer.subjects[0]!.subjectId, other.id, '2026-11-27T08:00:00.000Z');
+		const theirs = makeVisit({
+			id: uuid(2),
+			officerId: other.id,
+			...officer.subjects[0]!,
+			amends: uuid(1)
+		});
+		const res = await applyPush(db, other.id, uuid(2, 'd'), [mutation(1, theirs)]);
+		expect(res.results[0]).toMatchObject({
+			status: 'rejected',
+			code: 'amends-another-officers-visit'
+		});
+		expect(count('visits')).toBe(1);
+		const own = await applyPush(db, officer.id, device, [
+			mutation(2, visit(3, { amends: uuid(1) }))
+		]);
+		expect(own.results[0]).toMatchObject({ status: 'applied' });
+	});
+
 	it('never accepts a different mutation under a sequence already used', async () => {
 		await applyPush(db, officer.id, device, [mutation(1, visit(1))]);
 		const reused = makeMutation(1, uuid(99, 'c'), visit(5));

@@ -125,6 +125,7 @@ async function applyNext(
 			const { visit } = d.accepted.mutation;
 			ctx.visits.set(visit.id, {
 				subjectId: visit.subjectId,
+				officerId: visit.officerId,
 				data: d.accepted.data,
 				receivedAt: at
 			});

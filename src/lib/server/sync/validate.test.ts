@@ -49,8 +49,13 @@ describe('checkVisit', () => {
 		expect(codeOf(makeVisit({ id: uuid(1), addressId: uuid(902) }))).toBe('unknown-address');
 	});
 
-	it('requires an amended visit to exist and to be about the same subject', () => {
-		const original = { subjectId: subject, data: '{}', receivedAt: '2026-11-27T11:00:00.000Z' };
+	it('requires an amended visit to exist, be about the same subject and be the officer’s own', () => {
+		const original = {
+			subjectId: subject,
+			officerId: officer,
+			data: '{}',
+			receivedAt: '2026-11-27T11:00:00.000Z'
+		};
 		const amend = makeVisit({ id: uuid(2), amends: uuid(1) });
 		expect(codeOf(amend)).toBe('unknown-amended-visit');
 		expect(codeOf(amend, ctx({ visits: new Map([[uuid(1), original]]) }))).toBe('accept');
@@ -58,11 +63,20 @@ describe('checkVisit', () => {
 		expect(codeOf(amend, ctx({ visits: new Map([[uuid(1), elsewhere]]) }))).toBe(
 			'unknown-amended-visit'
 		);
+		const crewMates = { ...original, officerId: uuid(77) };
+		expect(codeOf(amend, ctx({ visits: new Map([[uuid(1), crewMates]]) }))).toBe(
+			'amends-another-officers-visit'
+		);
 	});
 
 	it('tells a resend of the same visit from a different visit with the same id', () => {
 		const v = makeVisit({ id: uuid(1) });
-		const known = { subjectId: subject, data: JSON.stringify(v), receivedAt: 'then' };
+		const known = {
+			subjectId: subject,
+			officerId: officer,
+			data: JSON.stringify(v),
+			receivedAt: 'then'
+		};
 		const c = ctx({ visits: new Map([[v.id, known]]) });
 		expect(check(v, c)).toEqual({ kind: 'duplicate', receivedAt: 'then' });
 		expect(codeOf({ ...v, notes: 'Changed afterwards' }, c)).toBe('visit-id-conflict');

@@ -10,6 +10,8 @@ import type { AssignmentState } from '../db/references';
 
 export interface KnownVisit {
 	subjectId: string;
+	/** Who recorded it: only they may correct it. */
+	officerId: string;
 	/** Canonical JSON of the stored visit, to tell a resend from a different visit. */
 	data: string;
 	receivedAt: string;
@@ -45,6 +47,9 @@ export const messages: Record<Exclude<RejectionCode, 'invalid-mutation'>, string
 	'unknown-subject': `The server has no record of this person. ${EXPORT}`,
 	'unknown-address': `The address is not one of this person's addresses on the server. ${EXPORT}`,
 	'unknown-amended-visit': `The visit this corrects is not on the server, or is about someone else. ${EXPORT}`,
+	'amends-another-officers-visit':
+		'The visit this corrects was recorded by another officer, and only they can correct it. ' +
+		'Ask them to, or export this visit from the outbox and give it to your supervisor.',
 	'visit-id-conflict': `A different visit with the same id has already been received. ${EXPORT}`,
 	'photo-id-conflict': `A photo on this visit has the same id as a different photo. ${EXPORT}`,
 	'sequence-reused': `This device already sent a different change with this sequence number. ${EXPORT}`
@@ -94,8 +99,10 @@ export function checkVisit(visit: Visit, data: string, ctx: ValidationContext): 
 	}
 	if (!ctx.subjects.has(visit.subjectId)) return reject('unknown-subject');
 	if (ctx.addressSubject.get(visit.addressId) !== visit.subjectId) return reject('unknown-address');
-	if (visit.amends !== null && ctx.visits.get(visit.amends)?.subjectId !== visit.subjectId) {
-		return reject('unknown-amended-visit');
+	if (visit.amends !== null) {
+		const original = ctx.visits.get(visit.amends);
+		if (original?.subjectId !== visit.subjectId) return reject('unknown-amended-visit');
+		if (original.officerId !== ctx.officerId) return reject('amends-another-officers-visit');
 	}
 	if (!wasAssigned(ctx.assignments.get(visit.subjectId), visit.startedAt)) {
 		return reject('not-assigned');
