@@ -5,7 +5,7 @@ import { openDatabase, withStatementCache } from './connection';
 import { EACH_ROW } from './each-row';
 
 describe('insertRows', () => {
-	it('stores every row exactly as given, whatever the chunking, reusing compiled statements', async () => {
+	it('stores every row exactly as given, batch after batch, reusing compiled statements', async () => {
 		const { db, raw } = await openDatabase('sqlite::memory:');
 		const row = (i: number) => ({
 			at: `2026-11-27T10:00:${String(i % 60).padStart(2, '0')}.000Z`,
@@ -49,6 +49,23 @@ describe('insertRows', () => {
 		expect(count()).toBe(0);
 		await db.destroy();
 	});
+
+	it('is all or none: a failure at one row leaves none of that call’s rows behind', async () => {
+		const { db, raw } = await openDatabase('sqlite::memory:');
+		const row = (id: number) => ({
+			id,
+			at: '2026-11-27T10:00:00.000Z',
+			action: 'record-visit',
+			outcome: 'accepted'
+		});
+		await db.transaction().execute(async (trx) => {
+			await insertRows(trx, 'audit', [row(100)]);
+			// Row 3 repeats row 2's primary key.
+			await expect(insertRows(trx, 'audit', [row(1), row(2), row(2)])).rejects.toThrow(/UNIQUE/);
+		});
+		expect(raw.prepare('SELECT id FROM audit').all()).toEqual([{ id: 100 }]);
+		await db.destroy();
+	});
 });
 
 describe('each-row statements', () => {
@@ -69,6 +86,16 @@ describe('each-row statements', () => {
 			{ a: 2, b: null }
 		]);
 		expect(() => statement.all([])).toThrow(/no rows to read/);
+		// Outside any transaction it is still one: a failing row takes the earlier ones back.
+		raw.exec('CREATE UNIQUE INDEX t_a ON t (a)');
+		expect(() =>
+			statement.run([
+				[3, 'y'],
+				[1, 'again']
+			])
+		).toThrow(/UNIQUE/);
+		expect(raw.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+		expect(statement.run([[4, 'z']]).lastInsertRowid).toBe(3);
 		raw.close();
 	});
 });

@@ -1,6 +1,6 @@
-import { SqliteAdapter, type CompiledQuery, type Insertable } from 'kysely';
+import type { CompiledQuery, DialectAdapter, Insertable } from 'kysely';
 import { EACH_ROW } from './each-row';
-import type { Db } from './connection';
+import { runsEachRow, type Db } from './connection';
 import type { Database } from './schema';
 
 /**
@@ -11,8 +11,9 @@ import type { Database } from './schema';
  * On SQLite the database is a library in this process: there is no round trip to save, and one
  * prepared single-row INSERT run once per row beats a multi-row VALUES list (which SQLite
  * feeds through a co-routine and has to bind in one go). So on SQLite the compiled single-row
- * statement is handed to the connection marked EACH_ROW with one parameter list per row; other
- * dialects (PostgreSQL later) get multi-row statements. Either way the SQL is Kysely's.
+ * statement is handed to the connection marked EACH_ROW with one parameter list per row (all
+ * rows or none, see each-row.ts); other connections (PostgreSQL later) get multi-row
+ * statements. Either way the SQL is Kysely's.
  */
 type Table = keyof Database;
 
@@ -22,10 +23,14 @@ interface Template {
 	slots: { row: number; column: string }[];
 }
 
-const templates = new Map<string, Template>();
+/** Per adapter, i.e. per Kysely instance: SQL compiled for one dialect is never run on another. */
+const templatesOf = new WeakMap<DialectAdapter, Map<string, Template>>();
 const MAX_TEMPLATES = 64;
 
 function template(db: Db, table: Table, columns: string[], rows: number): Template {
+	const adapter = db.getExecutor().adapter;
+	let templates = templatesOf.get(adapter);
+	if (!templates) templatesOf.set(adapter, (templates = new Map()));
 	const key = `${table}|${columns.join(',')}|${rows}`;
 	const cached = templates.get(key);
 	if (cached) return cached;
@@ -50,8 +55,9 @@ function template(db: Db, table: Table, columns: string[], rows: number): Templa
 }
 
 /**
- * Inserts rows that all have the same columns. Elsewhere than SQLite, `chunk` rows per
- * statement keeps within the dialect's limit on bound values.
+ * Inserts rows that all have the same columns; callers run it inside their transaction, so it
+ * is all or none. Elsewhere than SQLite, `chunk` rows per statement keeps within the dialect's
+ * limit on bound values.
  */
 export async function insertRows<T extends Table>(
 	db: Db,
@@ -63,7 +69,7 @@ export async function insertRows<T extends Table>(
 	if (!first) return;
 	const columns = Object.keys(first);
 	const all = rows as Record<string, unknown>[];
-	if (db.getExecutor().adapter instanceof SqliteAdapter) {
+	if (runsEachRow(db)) {
 		const { query, slots } = template(db, table, columns, 1);
 		const parameters = all.map((row) => slots.map((s) => row[s.column]));
 		await db.executeQuery({ ...query, sql: EACH_ROW + query.sql, parameters });

@@ -1,7 +1,14 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+	Kysely,
+	Migrator,
+	SqliteAdapter,
+	SqliteDialect,
+	type SqliteDatabase,
+	type SqliteStatement
+} from 'kysely';
 import { EACH_ROW, eachRow } from './each-row';
 import { migrations } from './migrations';
 import type { Database } from './schema';
@@ -46,7 +53,7 @@ export function withStatementCache(raw: Sqlite.Database, size = 100): SqliteData
 			let statement = cache.get(sql);
 			if (!statement) {
 				statement = sql.startsWith(EACH_ROW)
-					? eachRow(raw.prepare(sql.slice(EACH_ROW.length)))
+					? eachRow(raw, raw.prepare(sql.slice(EACH_ROW.length)))
 					: raw.prepare(sql);
 				if (cache.size >= size) cache.delete(cache.keys().next().value!);
 				cache.set(sql, statement);
@@ -56,10 +63,24 @@ export function withStatementCache(raw: Sqlite.Database, size = 100): SqliteData
 	};
 }
 
+/** SQLite behind withStatementCache: the one adapter that can run EACH_ROW writes. */
+class CachedSqliteAdapter extends SqliteAdapter {}
+
+class CachedSqliteDialect extends SqliteDialect {
+	override createAdapter() {
+		return new CachedSqliteAdapter();
+	}
+}
+
+/** Whether `db` (or the transaction it is) runs on a connection that understands EACH_ROW. */
+export function runsEachRow(db: Db): boolean {
+	return db.getExecutor().adapter instanceof CachedSqliteAdapter;
+}
+
 /** The data-access layer over an open SQLite handle: every Db is made here, with the cache. */
 export function kyselyOver(raw: Sqlite.Database): Db {
 	return new Kysely<Database>({
-		dialect: new SqliteDialect({ database: withStatementCache(raw) })
+		dialect: new CachedSqliteDialect({ database: withStatementCache(raw) })
 	});
 }
 

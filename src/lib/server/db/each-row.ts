@@ -9,14 +9,25 @@ import type { SqliteStatement } from 'kysely';
  */
 export const EACH_ROW = '/* fieldcheck:each-row */ ';
 
-export function eachRow(statement: Sqlite.Statement): SqliteStatement {
+/**
+ * All the rows or none, like the one multi-row INSERT it stands for: the loop runs in
+ * better-sqlite3's transaction wrapper, which is a SAVEPOINT inside an open transaction (so
+ * a failure at row k takes rows 1..k-1 back with it) and one transaction outside any.
+ */
+export function eachRow(raw: Sqlite.Database, statement: Sqlite.Statement): SqliteStatement {
+	const runAll = raw.transaction((rows: unknown[][]) => {
+		let changes = 0;
+		let lastInsertRowid: number | bigint = 0;
+		for (const row of rows) {
+			const result = statement.run(row);
+			changes += result.changes;
+			lastInsertRowid = result.lastInsertRowid;
+		}
+		return { changes, lastInsertRowid };
+	});
 	return {
 		reader: false,
-		run(rows: ReadonlyArray<unknown>) {
-			let changes = 0;
-			for (const row of rows as unknown[][]) changes += statement.run(row).changes;
-			return { changes, lastInsertRowid: 0 };
-		},
+		run: (rows: ReadonlyArray<unknown>) => runAll(rows as unknown[][]),
 		all() {
 			throw new Error('An each-row statement writes; it has no rows to read');
 		},

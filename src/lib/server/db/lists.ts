@@ -17,12 +17,17 @@ function onSqlite(db: Db): boolean {
 	return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
-/** `column IN (values)`, for a `where`. */
+/**
+ * `column IN (values)`, for a `where`. Give numbers for INTEGER columns and strings for TEXT
+ * ones: json_each hands values back with their JSON type, and SQLite compares 123 and '123'
+ * as different. `column` is quoted as an identifier, never spliced in as SQL.
+ */
 export function isIn(
 	db: Db,
 	column: string,
 	values: readonly (string | number)[]
 ): RawBuilder<SqlBool> {
+	if (values.length === 0) return sql<SqlBool>`1 = 0`;
 	if (onSqlite(db)) {
 		return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 	}

@@ -78,5 +78,12 @@ describe('portable SQL away from SQLite', () => {
 			`select "id" from "visits" where "id" IN (${Array.from({ length: 500 }, (_, i) => `$${i + 1}`).join(', ')})`
 		);
 		expect(seen.some((q) => q.sql.includes('json_each'))).toBe(false);
+		seen.length = 0;
+		await db
+			.selectFrom('visits')
+			.select('id')
+			.where(isIn(db, 'id', []))
+			.execute();
+		expect(seen[0]!.sql).toBe('select "id" from "visits" where 1 = 0');
 	});
 });

@@ -11,7 +11,7 @@ export interface BatchContext extends ValidationContext {
 	photos: Map<string, KnownPhoto>;
 }
 
-/** Everything the batch's visits refer to, in a handful of IN queries. */
+/** Everything the batch's visits refer to, in one look-up per table (db/lists.ts). */
 export async function loadContext(
 	db: Db,
 	officerId: string,
