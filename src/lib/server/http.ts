@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { idSchema } from '$lib/domain/common';
 import type { ErrorCode } from '$lib/domain/errors';
 
 /** A failure a client can act on: rendered as `{ error: { code, message, issues? } }`. */
@@ -70,9 +71,9 @@ export async function readJson<S extends z.ZodType>(
 	if (!type.includes('application/json')) {
 		throw new ApiFailure(415, 'invalid-body', 'Send the body as application/json');
 	}
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > maxBytes) throw tooLarge(maxBytes);
-	const text = await readLimited(request, maxBytes);
+	const tooLarge = () =>
+		new ApiFailure(413, 'body-too-large', `The body is larger than ${maxBytes} bytes`);
+	const text = new TextDecoder().decode(await readLimited(request, maxBytes, tooLarge));
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -82,12 +83,17 @@ export async function readJson<S extends z.ZodType>(
 	return parseWith(schema, value);
 }
 
-function tooLarge(maxBytes: number): ApiFailure {
-	return new ApiFailure(413, 'body-too-large', `The body is larger than ${maxBytes} bytes`);
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-	if (!request.body) return '';
+/**
+ * The body's bytes, refused with `tooLarge()` as soon as more than `maxBytes` have been declared
+ * or have arrived: what arrives is counted rather than Content-Length trusted.
+ */
+export async function readLimited(
+	request: Request,
+	maxBytes: number,
+	tooLarge: () => ApiFailure
+): Promise<Buffer> {
+	if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
+	if (!request.body) return Buffer.alloc(0);
 	const reader = request.body.getReader();
 	const parts: Uint8Array[] = [];
 	let size = 0;
@@ -97,11 +103,18 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
 		size += value.byteLength;
 		if (size > maxBytes) {
 			await reader.cancel();
-			throw tooLarge(maxBytes);
+			throw tooLarge();
 		}
 		parts.push(value);
 	}
-	return new TextDecoder().decode(Buffer.concat(parts));
+	return Buffer.concat(parts);
+}
+
+/** A route's `[id]`: anything that is not an id names nothing here, so it is a 404. */
+export function idParam(raw: string, what: string): string {
+	const id = idSchema.safeParse(raw);
+	if (!id.success) throw new ApiFailure(404, 'not-found', `No such ${what}`);
+	return id.data;
 }
 
 export function noStore(body: unknown, status = 200): Response {

@@ -33,7 +33,6 @@ export async function writeMany(db: Db, entries: AuditEntry[], at = new Date()):
 	await insertRows(
 		db,
 		'audit',
-		entries.map((e) => toRow(e, when)),
-		100
+		entries.map((e) => toRow(e, when))
 	);
 }

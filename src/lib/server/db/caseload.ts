@@ -3,17 +3,10 @@ import type { Assignment } from '$lib/domain/assignment';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Order, OrderStatus } from '$lib/domain/order';
 import type { Address, Subject } from '$lib/domain/subject';
+import { insertRows } from './bulk';
 import { nextSeq, type Db } from './connection';
+import { isIn, readByKeys } from './lists';
 import type { AssignmentsTable } from './schema';
-
-/** SQLite's parameter limit is generous, but chunking keeps PostgreSQL's happy too. */
-const IN_CHUNK = 500;
-
-function chunks<T>(xs: T[], size = IN_CHUNK): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-	return out;
-}
 
 export function toAssignment(row: AssignmentsTable): Assignment {
 	return {
@@ -54,26 +47,22 @@ export async function putSubject(
 		.execute();
 	await db.deleteFrom('addresses').where('subject_id', '=', subject.id).execute();
 	await db.deleteFrom('orders').where('subject_id', '=', subject.id).execute();
-	for (const part of chunks(addresses, 100)) {
-		await db
-			.insertInto('addresses')
-			.values(part.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) })))
-			.execute();
-	}
-	for (const part of chunks(orders, 100)) {
-		await db
-			.insertInto('orders')
-			.values(
-				part.map((o) => ({
-					id: o.id,
-					subject_id: o.subjectId,
-					status: o.status,
-					version: o.version,
-					data: JSON.stringify(o)
-				}))
-			)
-			.execute();
-	}
+	await insertRows(
+		db,
+		'addresses',
+		addresses.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) }))
+	);
+	await insertRows(
+		db,
+		'orders',
+		orders.map((o) => ({
+			id: o.id,
+			subject_id: o.subjectId,
+			status: o.status,
+			version: o.version,
+			data: JSON.stringify(o)
+		}))
+	);
 }
 
 export async function subjectExists(db: Db, id: string): Promise<boolean> {
@@ -111,51 +100,61 @@ export async function loadBundles(
 	officerId: string,
 	subjectIds: string[]
 ): Promise<{ bundles: SubjectBundle[]; dischargedOrderIds: string[] }> {
-	const bundles: SubjectBundle[] = [];
-	const dischargedOrderIds: string[] = [];
-	for (const ids of chunks(subjectIds)) {
-		if (ids.length === 0) continue;
-		const [subjects, addresses, orders, assignments] = await Promise.all([
-			db.selectFrom('subjects').select(['id', 'data']).where('id', 'in', ids).execute(),
+	const rowsOf = <T>(read: (part: string[]) => Promise<T[]>) => readByKeys(db, subjectIds, read);
+	const [subjects, addresses, orders, assignments] = await Promise.all([
+		rowsOf((ids) =>
+			db
+				.selectFrom('subjects')
+				.select(['id', 'data'])
+				.where(isIn(db, 'id', ids))
+				.execute()
+		),
+		rowsOf((ids) =>
 			db
 				.selectFrom('addresses')
 				.select(['subject_id', 'data'])
-				.where('subject_id', 'in', ids)
-				.execute(),
+				.where(isIn(db, 'subject_id', ids))
+				.execute()
+		),
+		rowsOf((ids) =>
 			db
 				.selectFrom('orders')
 				.select(['id', 'subject_id', 'status', 'data'])
-				.where('subject_id', 'in', ids)
-				.execute(),
+				.where(isIn(db, 'subject_id', ids))
+				.execute()
+		),
+		rowsOf((ids) =>
 			db
 				.selectFrom('assignments')
 				.selectAll()
-				.where('subject_id', 'in', ids)
+				.where(isIn(db, 'subject_id', ids))
 				.where('officer_id', '=', officerId)
 				.execute()
-		]);
-		const bySubject = new Map<string, SubjectBundle>();
-		for (const a of assignments) {
-			bySubject.set(a.subject_id, {
-				subject: undefined as unknown as Subject,
-				addresses: [],
-				orders: [],
-				assignment: toAssignment(a)
-			});
-		}
-		for (const s of subjects) {
-			const b = bySubject.get(s.id);
-			if (b) b.subject = JSON.parse(s.data) as Subject;
-		}
-		for (const a of addresses) bySubject.get(a.subject_id)?.addresses.push(JSON.parse(a.data));
-		for (const o of orders) {
-			if (o.status === 'discharged') dischargedOrderIds.push(o.id);
-			else bySubject.get(o.subject_id)?.orders.push(JSON.parse(o.data));
-		}
-		for (const id of ids) {
-			const b = bySubject.get(id);
-			if (b?.subject) bundles.push(b);
-		}
+		)
+	]);
+	const bySubject = new Map<string, SubjectBundle>();
+	for (const a of assignments) {
+		bySubject.set(a.subject_id, {
+			subject: undefined as unknown as Subject,
+			addresses: [],
+			orders: [],
+			assignment: toAssignment(a)
+		});
+	}
+	for (const s of subjects) {
+		const b = bySubject.get(s.id);
+		if (b) b.subject = JSON.parse(s.data) as Subject;
+	}
+	for (const a of addresses) bySubject.get(a.subject_id)?.addresses.push(JSON.parse(a.data));
+	const dischargedOrderIds: string[] = [];
+	for (const o of orders) {
+		if (o.status === 'discharged') dischargedOrderIds.push(o.id);
+		else bySubject.get(o.subject_id)?.orders.push(JSON.parse(o.data));
+	}
+	const bundles: SubjectBundle[] = [];
+	for (const id of subjectIds) {
+		const b = bySubject.get(id);
+		if (b?.subject) bundles.push(b);
 	}
 	return { bundles, dischargedOrderIds };
 }

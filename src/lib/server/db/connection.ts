@@ -106,14 +106,8 @@ export async function migrate(db: Db): Promise<void> {
 }
 
 /** Next value of the global change counter, inside the caller's transaction. */
-export async function nextSeq(db: Db): Promise<number> {
-	const row = await db
-		.updateTable('counters')
-		.set((eb) => ({ value: eb('value', '+', 1) }))
-		.where('name', '=', 'change')
-		.returning('value')
-		.executeTakeFirstOrThrow();
-	return row.value;
+export function nextSeq(db: Db): Promise<number> {
+	return reserveSeqs(db, 1);
 }
 
 /** Takes `count` consecutive counter values at once (for a batch); returns the first. */

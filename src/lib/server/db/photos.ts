@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Db } from './connection';
 import { isIn, readByKeys } from './lists';
+import type { PhotosTable } from './schema';
 
 export interface PhotoRecord {
 	id: string;
@@ -18,6 +20,22 @@ export interface NewPhoto {
 	mimeType: string;
 }
 
+type PhotoRow = Pick<
+	Selectable<PhotosTable>,
+	'id' | 'sha256' | 'bytes' | 'mime_type' | 'received' | 'completed_at'
+>;
+
+function toRecord(row: PhotoRow): PhotoRecord {
+	return {
+		id: row.id,
+		sha256: row.sha256,
+		bytes: row.bytes,
+		mimeType: row.mime_type,
+		received: row.received,
+		complete: row.completed_at !== null
+	};
+}
+
 export async function findByIds(db: Db, ids: string[]): Promise<PhotoRecord[]> {
 	const rows = await readByKeys(db, ids, (part) =>
 		db
@@ -26,14 +44,7 @@ export async function findByIds(db: Db, ids: string[]): Promise<PhotoRecord[]> {
 			.where(isIn(db, 'id', part))
 			.execute()
 	);
-	return rows.map((r) => ({
-		id: r.id,
-		sha256: r.sha256,
-		bytes: r.bytes,
-		mimeType: r.mime_type,
-		received: r.received,
-		complete: r.completed_at !== null
-	}));
+	return rows.map(toRecord);
 }
 
 /** Photos named by newly accepted visits; one already known (an amendment's) is left as it is. */
@@ -87,16 +98,7 @@ export async function findForOfficer(
 		.where('v.officer_id', '=', officerId)
 		.$if(visitId !== undefined, (qb) => qb.where('v.id', '=', visitId!))
 		.executeTakeFirst();
-	return (
-		row && {
-			id: row.id,
-			sha256: row.sha256,
-			bytes: row.bytes,
-			mimeType: row.mime_type,
-			received: row.received,
-			complete: row.completed_at !== null
-		}
-	);
+	return row && toRecord(row);
 }
 
 export async function addChunk(

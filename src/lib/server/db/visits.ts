@@ -4,8 +4,6 @@ import type { Db } from './connection';
 import { isIn, readByKeys } from './lists';
 import type { VisitsTable } from './schema';
 
-const INSERT_CHUNK = 100;
-
 export type VisitRow = VisitsTable;
 
 export interface StoredVisit {
@@ -65,7 +63,7 @@ export async function findByDeviceSeqs(
 
 /** Append-only: there is deliberately no update or delete in this module. */
 export async function insertMany(db: Db, rows: VisitRow[]): Promise<void> {
-	await insertRows(db, 'visits', rows, INSERT_CHUNK);
+	await insertRows(db, 'visits', rows);
 }
 
 export interface Receipt {

@@ -17,30 +17,32 @@ export async function loadContext(
 	officerId: string,
 	mutations: Mutation[]
 ): Promise<BatchContext> {
+	// A day's visits name the same few subjects and addresses many times; the look-ups ask for
+	// each once (readByKeys in db/lists.ts), and skip an empty list.
 	const vs = mutations.map((m) => m.visit);
-	// A day's visits name the same few subjects and addresses many times: ask for each once.
-	const unique = (ids: string[]) => [...new Set(ids)];
-	const subjectIds = unique(vs.map((v) => v.subjectId));
-	const visitIds = unique(vs.flatMap((v) => (v.amends ? [v.id, v.amends] : [v.id])));
-	const photoIds = unique(vs.flatMap((v) => v.photos.map((p) => p.id)));
+	const subjectIds = vs.map((v) => v.subjectId);
 	const [subjects, addressSubject, assignments, storedVisits, storedPhotos] = await Promise.all([
 		references.existingSubjects(db, subjectIds),
-		references.addressSubjects(db, unique(vs.map((v) => v.addressId))),
+		references.addressSubjects(
+			db,
+			vs.map((v) => v.addressId)
+		),
 		references.assignmentsOf(db, officerId, subjectIds),
-		visits.findByIds(db, visitIds),
-		photoIds.length > 0 ? photos.findByIds(db, photoIds) : Promise.resolve([])
+		visits.findByIds(
+			db,
+			vs.flatMap((v) => (v.amends ? [v.id, v.amends] : [v.id]))
+		),
+		photos.findByIds(
+			db,
+			vs.flatMap((v) => v.photos.map((p) => p.id))
+		)
 	]);
 	return {
 		officerId,
 		subjects,
 		addressSubject,
 		assignments,
-		visits: new Map(
-			storedVisits.map((v) => [
-				v.id,
-				{ subjectId: v.subjectId, officerId: v.officerId, data: v.data, receivedAt: v.receivedAt }
-			])
-		),
+		visits: new Map(storedVisits.map((v) => [v.id, v])),
 		photos: new Map(storedPhotos.map((p) => [p.id, p]))
 	};
 }

@@ -94,7 +94,7 @@ async function deviceFor(
 	return device;
 }
 
-type Accepted = { incoming: Incoming; mutation: Mutation; data: string };
+type Accepted = { seq: number; mutation: Mutation; data: string };
 
 /** Validates and applies (or rejects) each of the next mutations in order, then writes in bulk. */
 async function applyNext(
@@ -180,7 +180,7 @@ function decide(
 	if (verdict.kind === 'accept') {
 		return {
 			result: { seq: n.seq, status: 'applied', receivedAt },
-			accepted: { incoming: n, mutation: n.mutation, data }
+			accepted: { seq: n.seq, mutation: n.mutation, data }
 		};
 	}
 	if (verdict.kind === 'duplicate') {
@@ -202,11 +202,11 @@ async function storeAccepted(
 	const receivedAt = now.toISOString();
 	await visits.insertMany(
 		db,
-		accepted.map(({ incoming, mutation, data }, i) => ({
+		accepted.map(({ seq, mutation, data }, i) => ({
 			id: mutation.visit.id,
 			mutation_id: mutation.id,
 			device_id: deviceId,
-			device_seq: incoming.seq,
+			device_seq: seq,
 			officer_id: mutation.visit.officerId,
 			subject_id: mutation.visit.subjectId,
 			address_id: mutation.visit.addressId,

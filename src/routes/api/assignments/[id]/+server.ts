@@ -1,19 +1,17 @@
-import { idSchema } from '$lib/domain/common';
 import { requireUser } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/db/assignments';
 import * as audit from '$lib/server/db/audit';
 import { db } from '$lib/server/context';
-import { ApiFailure, handler, noStore } from '$lib/server/http';
+import { ApiFailure, handler, idParam, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** Unassign: the subject leaves the officer's device once its pending visits are sent. */
 export const DELETE: RequestHandler = handler(async ({ locals, params }) => {
 	const actor = requireUser(locals, 'supervisor', 'administrator');
-	const id = idSchema.safeParse(params.id);
-	if (!id.success) throw new ApiFailure(404, 'not-found', 'No such assignment');
+	const id = idParam(params.id, 'assignment');
 	const database = await db();
 	const removed = await database.transaction().execute(async (trx) => {
-		const a = await assignments.unassign(trx, id.data);
+		const a = await assignments.unassign(trx, id);
 		if (a)
 			await audit.write(trx, {
 				actorId: actor.id,

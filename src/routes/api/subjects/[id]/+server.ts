@@ -1,22 +1,20 @@
-import { idSchema } from '$lib/domain/common';
 import { requireUser } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/db/assignments';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
-import { ApiFailure, handler, noStore } from '$lib/server/http';
+import { ApiFailure, handler, idParam, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** One subject. Officers only see subjects assigned to them; staff see any. */
 export const GET: RequestHandler = handler(async ({ locals, params }) => {
 	const user = requireUser(locals);
-	const id = idSchema.safeParse(params.id);
-	if (!id.success) throw new ApiFailure(404, 'not-found', 'No such subject');
+	const id = idParam(params.id, 'subject');
 	const database = await db();
-	if (user.role === 'officer' && !(await assignments.isAssigned(database, user.id, id.data))) {
+	if (user.role === 'officer' && !(await assignments.isAssigned(database, user.id, id))) {
 		// 404 rather than 403: an officer learns nothing about subjects outside their caseload.
 		throw new ApiFailure(404, 'not-found', 'No such subject');
 	}
-	const found = await caseload.loadSubject(database, id.data);
+	const found = await caseload.loadSubject(database, id);
 	if (!found) throw new ApiFailure(404, 'not-found', 'No such subject');
 	return noStore(found);
 });

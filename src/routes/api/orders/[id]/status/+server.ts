@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { idSchema } from '$lib/domain/common';
 import { orderStatusSchema } from '$lib/domain/order';
 import { requireUser } from '$lib/server/auth/guard';
 import * as audit from '$lib/server/db/audit';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
-import { ApiFailure, handler, noStore, readJson } from '$lib/server/http';
+import { ApiFailure, handler, idParam, noStore, readJson } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z.strictObject({ status: orderStatusSchema });
@@ -13,12 +12,11 @@ const bodySchema = z.strictObject({ status: orderStatusSchema });
 /** Record a court's decision (varied, discharged…) until the records-system import lands. */
 export const POST: RequestHandler = handler(async ({ locals, params, request }) => {
 	const actor = requireUser(locals, 'supervisor', 'administrator');
-	const id = idSchema.safeParse(params.id);
-	if (!id.success) throw new ApiFailure(404, 'not-found', 'No such order');
+	const id = idParam(params.id, 'order');
 	const { status } = await readJson(request, bodySchema, 1024);
 	const database = await db();
 	const order = await database.transaction().execute(async (trx) => {
-		const o = await caseload.setOrderStatus(trx, id.data, status);
+		const o = await caseload.setOrderStatus(trx, id, status);
 		if (o)
 			await audit.write(trx, {
 				actorId: actor.id,
