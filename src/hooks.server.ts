@@ -1,6 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, userForToken } from '$lib/server/auth/session';
-import { maybeGzip } from '$lib/server/compress';
 import { db } from '$lib/server/context';
 import { startUp } from '$lib/server/startup';
 
@@ -12,8 +11,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.sessionToken = token;
 	event.locals.user = token ? await userForToken(await db(), token) : null;
-	let response = await resolve(event);
-	if (event.url.pathname === '/api/caseload') response = await maybeGzip(event.request, response);
+	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'no-referrer');
 	response.headers.set('x-frame-options', 'DENY');

@@ -27,6 +27,17 @@ beforeAll(async () => {
 afterAll(() => server.dispose());
 
 describe('incremental caseload pull', () => {
+	it('is gzipped for a client that accepts it, and never cached', async () => {
+		const res = await officer.fetch('/api/caseload?limit=2000', {
+			headers: { 'accept-encoding': 'gzip' }
+		});
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-encoding')).toBe('gzip');
+		expect(res.headers.get('cache-control')).toBe('no-store');
+		// fetch has decompressed it: the body is the same page as ever.
+		expect(caseloadPageSchema.parse(await res.json()).bundles.length).toBeGreaterThan(0);
+	});
+
 	it('pages through the whole caseload with counts that add up', async () => {
 		const all = await pull();
 		const total = all.bundles.length;

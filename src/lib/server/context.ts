@@ -1,15 +1,10 @@
-import type Sqlite from 'better-sqlite3';
 import { env } from '$env/dynamic/private';
 import { DEFAULT_DATABASE_URL, openDatabase, type Db } from './db/connection';
 
 /** The one database this server process talks to, opened (and migrated) on first use. */
-let opened: Promise<{ db: Db; raw: Sqlite.Database }> | undefined;
+let opened: Promise<Db> | undefined;
 
-export function database(): Promise<{ db: Db; raw: Sqlite.Database }> {
-	opened ??= openDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL);
+export function db(): Promise<Db> {
+	opened ??= openDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL).then((o) => o.db);
 	return opened;
-}
-
-export async function db(): Promise<Db> {
-	return (await database()).db;
 }

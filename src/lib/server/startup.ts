@@ -1,16 +1,20 @@
 import { env } from '$env/dynamic/private';
 import { londonDate } from '$lib/domain/london-time';
-import { database } from './context';
+import { db as database } from './context';
+import * as sessions from './db/sessions';
 import * as users from './db/users';
 import { generateCaseload } from './seed/generate';
 import { storeCaseload } from './seed/store';
 
 /**
- * Runs once when the server starts: migrate, and on an empty database seed the synthetic
- * Bedfordshire caseload and print the demo logins (demo only: never real people).
+ * Runs once when the server starts: migrate, drop expired sessions, and on an empty database
+ * seed the synthetic Bedfordshire caseload and print the demo logins (demo only: never real
+ * people).
  */
 export async function startUp(): Promise<void> {
-	const { db } = await database();
+	const db = await database();
+	// Expired sessions are refused already; this only stops them piling up across restarts.
+	await sessions.purgeExpired(db);
 	if ((await users.count(db)) > 0) return;
 	// Demo accounts have published passwords: only ever created when asked for (`npm start`
 	// asks; running build/index.js directly on a real deployment does not).

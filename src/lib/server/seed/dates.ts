@@ -22,9 +22,3 @@ export function isoDay(ms: number): string {
 export function instant(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }
-
-/** en-GB date as a court writes it in an order: 14/03/2026. */
-export function ukDate(ms: number): string {
-	const [y, m, d] = isoDay(ms).split('-');
-	return `${d}/${m}/${y}`;
-}
