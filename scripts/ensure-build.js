@@ -24,6 +24,8 @@ function newest(path) {
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 if (process.env.FIELDCHECK_FORCE_BUILD || INPUTS.some((p) => newest(p) > built)) {
 	console.log('Building Fieldcheck…');
-	execSync('npx vite build', { stdio: 'inherit' });
+	// Always a production build, whoever calls this: under vitest NODE_ENV is 'test', which
+	// would otherwise give Svelte's development build (bigger, slower) to every test and bench.
+	execSync('npx vite build', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 	writeFileSync(STAMP, new Date().toISOString());
 }
