@@ -7,8 +7,8 @@
  *
  * BENCH_RUNS (default 5) and BENCH_SUBJECTS (default 10000) shrink it for a quick look.
  */
-import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import config from '../playwright.config';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { OFFICER, contextOptions, launchBrowser, signIn, waitForSubjects } from './lib/browser';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
 import { measureFirstPageJs } from './lib/first-page-js';
 import { NAME_SHIM, markSpan, rawBaseline } from './lib/in-page';
@@ -20,31 +20,14 @@ const RUNS = Number(process.env.BENCH_RUNS || 5);
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS || 10_000);
 /** The page size src/lib/client/sync/caseload-pull.ts asks for. */
 const PAGE_SIZE = 500;
-const OFFICER = { username: 'officer1', password: 'demo-officer-1' };
 const TARGETS = { storeMs: 3000, storeVsRaw: 1.5, firstRowsMs: 100, firstPageJsBytes: 200_000 };
 
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 const log = (text: string) => console.error(`[bench:caseload] ${text}`);
 
-async function signIn(page: Page): Promise<void> {
-	await page.goto('/login');
-	await page.getByLabel('Username').fill(OFFICER.username);
-	await page.getByLabel('Password').fill(OFFICER.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** Downloaded, and the list holds every subject, so nothing of the app's runs on afterwards. */
-async function caseloadReady(page: Page): Promise<void> {
-	await page.getByTestId('ready-offline').waitFor({ timeout: 180_000 });
-	await page.waitForFunction(
-		(n) =>
-			document
-				.querySelector('[data-testid="caseload-count"]')
-				?.textContent?.includes(`of ${n} subjects`),
-		SUBJECTS,
-		{ timeout: 60_000 }
-	);
-}
+const caseloadReady = (page: Page) =>
+	waitForSubjects(page, SUBJECTS, { readyMs: 180_000, countMs: 60_000 });
 
 /**
  * A station's server is warm; without this the first run alone would also time SQLite's cold
@@ -197,7 +180,7 @@ function summarise(results: RunResult[]): void {
 }
 
 let browser: Browser | undefined;
-const cleanUp = cleanUpOnExit(async () => browser?.close(), log);
+const { cleanUp, isStopping } = cleanUpOnExit(async () => browser?.close(), log);
 
 try {
 	ensureBuild();
@@ -207,21 +190,8 @@ try {
 		FIELDCHECK_SEED_OFFICERS: '1'
 	});
 	await warmUp(server.url);
-	browser = await chromium.launch({
-		...config.use?.launchOptions,
-		executablePath: '/usr/bin/chromium',
-		// Our own handlers close the browser and the server together.
-		handleSIGINT: false,
-		handleSIGTERM: false,
-		handleSIGHUP: false
-	});
-	const options: BrowserContextOptions = {
-		baseURL: server.url,
-		viewport: config.use?.viewport ?? { width: 1280, height: 800 },
-		locale: config.use?.locale,
-		timezoneId: config.use?.timezoneId,
-		serviceWorkers: 'allow'
-	};
+	browser = await launchBrowser();
+	const options = contextOptions(server.url, 'allow');
 	const results: RunResult[] = [];
 	for (let run = 1; run <= RUNS; run++) {
 		log(`run ${run} of ${RUNS}`);
@@ -230,7 +200,7 @@ try {
 	summarise(results);
 } catch (e) {
 	// After a signal the closed browser fails whatever step was running: not worth a report.
-	if (!stopping)
+	if (!isStopping())
 		log(`could not measure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 	process.exitCode = 1;
 } finally {

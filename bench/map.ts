@@ -14,9 +14,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import config from '../playwright.config';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { encodePng } from '../src/lib/server/map/png';
+import { OFFICER, contextOptions, launchBrowser, signIn, waitForSubjects } from './lib/browser';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
 import { NAME_SHIM } from './lib/in-page';
 import { waitForSpan } from './lib/spans';
@@ -25,11 +25,10 @@ import { waitForSpan } from './lib/spans';
 const PAINT = { from: 'fc:map:start', to: 'fc:map:markers-painted' };
 import { baselinePage, panFps, type PanResult } from './lib/map-in-page';
 import { cleanUpOnExit } from './lib/clean-up';
-import { median, round } from './lib/stats';
+import { median, round, verdict } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS || 10_000);
-const OFFICER = { username: 'officer1', password: 'demo-officer-1' };
 const TARGETS = { firstPaintMs: 500, fps: 55 };
 /** Right, down, left, up: the view ends where it began, over the data. */
 const PANS = [
@@ -74,19 +73,8 @@ async function stubNetwork(context: BrowserContext, baseUrl: string): Promise<vo
 }
 
 async function signInAndDownload(page: Page): Promise<void> {
-	await page.goto('/login');
-	await page.getByLabel('Username').fill(OFFICER.username);
-	await page.getByLabel('Password').fill(OFFICER.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.getByTestId('ready-offline').waitFor({ timeout: 300_000 });
-	await page.waitForFunction(
-		(n) =>
-			document
-				.querySelector('[data-testid="caseload-count"]')
-				?.textContent?.includes(`of ${n} subjects`),
-		SUBJECTS,
-		{ timeout: 120_000 }
-	);
+	await signIn(page);
+	await waitForSubjects(page, SUBJECTS, { readyMs: 300_000, countMs: 120_000 });
 }
 
 async function measure(page: Page, side: Side, url: string, run: number): Promise<Measured> {
@@ -143,7 +131,6 @@ function summarise(results: Measured[]): void {
 		baselinePanFps: round(s.baselineFps),
 		fpsAppVsBaseline: round(s.appFps / s.baselineFps, 2)
 	});
-	const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 	console.log(
 		`\nMedians of ${RUNS} runs, ${SUBJECTS} subjects (pans: ${RUNS * PANS.length} per side):`
 	);
@@ -158,7 +145,7 @@ function summarise(results: Measured[]): void {
 }
 
 let browser: Browser | undefined;
-const cleanUp = cleanUpOnExit(async () => browser?.close(), log);
+const { cleanUp } = cleanUpOnExit(async () => browser?.close(), log);
 
 try {
 	ensureBuild();
@@ -169,22 +156,10 @@ try {
 		// No area pack: both sides draw the same stubbed network tiles.
 		FIELDCHECK_AREA_PACK: join(import.meta.dirname, 'no-area-pack.pmtiles')
 	});
-	browser = await chromium.launch({
-		...config.use?.launchOptions,
-		executablePath: '/usr/bin/chromium',
-		handleSIGINT: false,
-		handleSIGTERM: false,
-		handleSIGHUP: false
-	});
+	browser = await launchBrowser();
 	// Service workers blocked so every request (tiles, baseline files) meets the stubs above;
 	// the map's code and data come from the same places either way (network, IndexedDB).
-	const context = await browser.newContext({
-		baseURL: server.url,
-		viewport: config.use?.viewport ?? { width: 1280, height: 800 },
-		locale: config.use?.locale,
-		timezoneId: config.use?.timezoneId,
-		serviceWorkers: 'block'
-	});
+	const context = await browser.newContext(contextOptions(server.url, 'block'));
 	await context.addInitScript(NAME_SHIM);
 	await stubNetwork(context, server.url);
 	const page = await context.newPage();

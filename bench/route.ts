@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { haversineMatrix, tsplibEuc2dMatrix, type Matrix } from '../src/lib/domain/route/matrix';
 import { optimiseRoute, type OptimiseOptions } from '../src/lib/domain/route/optimise';
 import type { RouteStop } from '../src/lib/domain/route/problem';
+import { median, round } from './lib/stats';
 
 interface Instance {
 	name: string;
@@ -144,13 +145,7 @@ function warmUp(options: OptimiseOptions): void {
 	}
 }
 
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const mid = s.length >> 1;
-	return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function main(argv: string[]): void {
 	const flags = new Map(

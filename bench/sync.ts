@@ -15,17 +15,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Sqlite from 'better-sqlite3';
-import { PROTOCOL_VERSION, type Mutation, type PushResponse } from '$lib/domain/sync';
+import type { Mutation } from '$lib/domain/sync';
 import { kyselyOver, migrate, openDatabase, openSqlite, type Db } from '$lib/server/db/connection';
 import { generateCaseload } from '$lib/server/seed/generate';
 import { storeCaseload } from '$lib/server/seed/store';
 import { applyPush } from '$lib/server/sync/push';
 import { officersOf } from '$lib/server/sync/test-db';
-import { makeMutation, makeVisit } from '$lib/server/sync/testing';
+import { makeMutation, makeVisit } from '$lib/domain/testing';
 import { DEMO, TestClient } from '../tests/integration/client';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
-import { median, round } from './lib/stats';
-import { SYNC_SERVER_ENV, mutations, officerOf, visitFor } from '../tests/integration/sync-helpers';
+import { median, round, verdict } from './lib/stats';
+import {
+	SYNC_SERVER_ENV,
+	mutations,
+	officerOf,
+	pushAs,
+	visitFor
+} from '../tests/integration/sync-helpers';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const BATCH = 1000;
@@ -59,13 +65,8 @@ async function endToEnd(): Promise<void> {
 				const deviceId = randomUUID();
 				const started = performance.now();
 				for (let i = 0; i < all.length; i += size) {
-					const res = await client.post('/api/sync/push', {
-						protocolVersion: PROTOCOL_VERSION,
-						deviceId,
-						mutations: all.slice(i, i + size)
-					});
-					const body = res.body as PushResponse;
-					if (res.status !== 200 || body.lastAppliedSeq !== Math.min(i + size, BATCH)) {
+					const res = await pushAs(client, deviceId, all.slice(i, i + size));
+					if (res.status !== 200 || res.body.lastAppliedSeq !== Math.min(i + size, BATCH)) {
 						throw new Error(`push failed: ${res.status}`);
 					}
 				}
@@ -326,7 +327,6 @@ await applyVersusRaw();
 if (!process.env.BENCH_SKIP_HTTP) await endToEnd();
 
 const v = (metric: string) => lines.find((l) => l.metric === metric)?.value as number;
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 console.log(
 	[
 		'',

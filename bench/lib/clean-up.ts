@@ -5,11 +5,14 @@ import { killAllServersNow, stopAllServers } from './built-server';
  * Stops the browser and every server a benchmark started, on a normal exit, an error, or a
  * signal. Handlers are kept (not `once`): Ctrl-C reaches npm, tsx and us, and the wrappers pass
  * it on again, so a second delivery must not fall through and kill us mid-clean-up.
+ *
+ * Returns `cleanUp`, to await in the benchmark's own `finally`, and `isStopping`, true once a
+ * signal has arrived (the closed browser then fails whatever step was running).
  */
 export function cleanUpOnExit(
 	closeBrowser: () => Promise<void>,
 	log: (text: string) => void
-): () => Promise<void> {
+): { cleanUp: () => Promise<void>; isStopping: () => boolean } {
 	const cleanUp = async () => {
 		await closeBrowser().catch(() => undefined);
 		await stopAllServers();
@@ -24,5 +27,5 @@ export function cleanUpOnExit(
 		});
 	}
 	process.once('exit', killAllServersNow);
-	return cleanUp;
+	return { cleanUp, isStopping: () => stopping };
 }

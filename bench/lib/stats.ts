@@ -18,10 +18,13 @@ export interface Target {
 	unit: string;
 }
 
+/** PASS or FAIL, as every benchmark's summary prints it. */
+export const verdict = (ok: boolean): 'PASS' | 'FAIL' => (ok ? 'PASS' : 'FAIL');
+
 /** One line per target, PASS or FAIL first so a reader's eye finds the verdict. */
 export function verdicts(targets: Target[]): string[] {
-	return targets.map((t) => {
-		const verdict = t.measured <= t.limit ? 'PASS' : 'FAIL';
-		return `${verdict}  ${t.name}: ${round(t.measured, 2)} ${t.unit} (target ≤ ${t.limit} ${t.unit})`;
-	});
+	return targets.map(
+		(t) =>
+			`${verdict(t.measured <= t.limit)}  ${t.name}: ${round(t.measured, 2)} ${t.unit} (target ≤ ${t.limit} ${t.unit})`
+	);
 }

@@ -1,4 +1,5 @@
 import type { BrowserContext, Route } from '@playwright/test';
+import { mulberry32 } from '../../src/lib/domain/route/prng';
 
 /**
  * A hostile network for sync requests: some are cut before they reach the server, and some
@@ -12,14 +13,7 @@ export async function flakySync(
 	stats: { aborted: number; dropped: number; passed: number };
 	stop: () => Promise<void>;
 }> {
-	let state = opts.seed >>> 0;
-	const random = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const random = mulberry32(opts.seed);
 	const stats = { aborted: 0, dropped: 0, passed: 0 };
 	const handler = async (route: Route) => {
 		if (random() < opts.abortBefore) {

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Sqlite from 'better-sqlite3';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
+import { count } from './sync-helpers';
 
 let server: RunningServer;
 let sergeant: TestClient;
 let officerId: string;
 let subjectId: string;
 
-function assignmentCount(): number {
-	const db = new Sqlite(server.dbPath, { readonly: true });
-	try {
-		return (db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n;
-	} finally {
-		db.close();
-	}
-}
+const assignmentCount = () => count(server.dbPath, 'assignments');
 
 beforeAll(async () => {
 	server = await startServer();

@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseloadPage } from '$lib/domain/caseload';
-import { caseloadPageSchema } from '$lib/domain/caseload';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
+import { twoOfficers } from './sync-helpers';
 
 let server: RunningServer;
 let officerA: TestClient;
-let officerB: TestClient;
 let pageA: CaseloadPage;
 let pageB: CaseloadPage;
 
 beforeAll(async () => {
 	server = await startServer();
-	officerA = new TestClient(server.url);
-	officerB = new TestClient(server.url);
-	await officerA.signIn(...DEMO.officer1);
-	await officerB.signIn(...DEMO.officer2);
-	pageA = caseloadPageSchema.parse((await officerA.json('/api/caseload?limit=2000')).body);
-	pageB = caseloadPageSchema.parse((await officerB.json('/api/caseload?limit=2000')).body);
+	const [a, b] = await twoOfficers(server.url);
+	officerA = a.client;
+	pageA = a.page;
+	pageB = b.page;
 });
 afterAll(() => server.dispose());
 

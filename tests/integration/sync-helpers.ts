@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import Sqlite from 'better-sqlite3';
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
 import { PROTOCOL_VERSION, type Mutation, type PushResponse } from '$lib/domain/sync';
+import { makeVisit } from '$lib/domain/testing';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import { DEMO, TestClient } from './client';
 
@@ -27,19 +28,14 @@ export async function officerOf(client: TestClient): Promise<Officer> {
 /** A synthetic finalised visit to the officer's n-th assigned subject. */
 export function visitFor(o: Officer, n = 0, over: Partial<Visit> = {}): Visit {
 	const bundle = o.page.bundles[n % o.page.bundles.length]!;
-	return {
+	return makeVisit({
 		id: randomUUID(),
 		subjectId: bundle.subject.id,
 		addressId: bundle.addresses[0]!.id,
 		officerId: o.id,
-		secondOfficerId: null,
 		startedAt: new Date(Date.now() - 15 * 60_000).toISOString(),
 		finishedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
 		position: { lat: 52.136, lon: -0.467, accuracyM: 8, at: new Date().toISOString() },
-		positionState: 'recorded',
-		result: 'seen',
-		resultOther: null,
-		checks: [],
 		actions: {
 			arrest: null,
 			wordsOfAdvice: true,
@@ -48,10 +44,8 @@ export function visitFor(o: Officer, n = 0, over: Partial<Visit> = {}): Visit {
 			bodyWornVideoRef: null
 		},
 		notes: 'Seen at the door; no concerns.',
-		photos: [],
-		amends: null,
 		...over
-	};
+	});
 }
 
 export function mutations(visits: Visit[], firstSeq = 1): Mutation[] {
@@ -87,7 +81,7 @@ export function photoRef(content: Buffer, over: Partial<PhotoRef> = {}): PhotoRe
 	};
 }
 
-export function sha256(content: Buffer): string {
+function sha256(content: Buffer): string {
 	return createHash('sha256').update(content).digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 export class LoginPage {
 	constructor(readonly page: Page) {}
@@ -8,9 +8,5 @@ export class LoginPage {
 		await this.page.getByLabel('Username').fill(username);
 		await this.page.getByLabel('Password').fill(password);
 		await this.page.getByRole('button', { name: 'Sign in' }).click();
-	}
-
-	async expectError(text: RegExp): Promise<void> {
-		await expect(this.page.getByRole('alert')).toContainText(text);
 	}
 }

@@ -3,12 +3,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The route planner, driven through its labelled buttons. */
 export class RoutePage {
 	readonly stops: Locator;
-	readonly totals: Locator;
 	readonly status: Locator;
 
 	constructor(readonly page: Page) {
 		this.stops = page.getByTestId('route-stop');
-		this.totals = page.getByTestId('route-totals');
 		this.status = page.getByTestId('route-status');
 	}
 

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
+import { makeVisit } from '$lib/domain/testing';
 import { newDraft } from '$lib/domain/visit-draft';
 import type { Visit } from '$lib/domain/visit';
 // Test fixtures come from the real synthetic-data generator; no server code runs in the client.
@@ -29,7 +31,7 @@ const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
 
 function page(over: Partial<CaseloadPage> = {}): CaseloadPage {
 	return {
-		protocolVersion: 1,
+		protocolVersion: PROTOCOL_VERSION,
 		cursor: 'c1.1',
 		serverTime: '2026-11-27T18:00:00.000Z',
 		bundles: [],
@@ -42,19 +44,15 @@ function page(over: Partial<CaseloadPage> = {}): CaseloadPage {
 }
 
 function visitFor(b: SubjectBundle, photos: Visit['photos'] = []): Visit {
-	return {
+	return makeVisit({
 		id: crypto.randomUUID(),
 		subjectId: b.subject.id,
 		addressId: b.addresses[0]!.id,
 		officerId: b.assignment.officerId,
-		secondOfficerId: null,
 		startedAt: '2026-11-27T19:00:00.000Z',
 		finishedAt: '2026-11-27T19:10:00.000Z',
 		position: null,
 		positionState: 'denied',
-		result: 'seen',
-		resultOther: null,
-		checks: [],
 		actions: {
 			arrest: null,
 			wordsOfAdvice: true,
@@ -63,9 +61,8 @@ function visitFor(b: SubjectBundle, photos: Visit['photos'] = []): Visit {
 			bodyWornVideoRef: null
 		},
 		notes: '',
-		photos,
-		amends: null
-	};
+		photos
+	});
 }
 
 /** The draft a visit was finalised from. */

@@ -2,7 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SubjectBundle } from '$lib/domain/caseload';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import type { RoutePlan } from '$lib/domain/route-plan';
+import { makeVisit } from '$lib/domain/testing';
 import type { Visit } from '$lib/domain/visit';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
@@ -29,30 +31,18 @@ const bundles: SubjectBundle[] = data.subjects.map((subject, i) => ({
 const now = new Date('2026-11-27T17:00:00Z');
 
 function visit(b: SubjectBundle, startedAt: string): Visit {
-	return {
+	return makeVisit({
 		id: crypto.randomUUID(),
 		subjectId: b.subject.id,
 		addressId: b.addresses[0]!.id,
 		officerId: b.assignment.officerId,
-		secondOfficerId: null,
 		startedAt,
 		finishedAt: startedAt,
 		position: null,
 		positionState: 'denied',
 		result: 'no-reply',
-		resultOther: null,
-		checks: [],
-		actions: {
-			arrest: null,
-			wordsOfAdvice: false,
-			safeguardingReferral: null,
-			intelligenceSubmitted: false,
-			bodyWornVideoRef: null
-		},
-		notes: '',
-		photos: [],
-		amends: null
-	};
+		notes: ''
+	});
 }
 
 let db: FieldcheckDatabase;
@@ -61,7 +51,7 @@ beforeEach(async () => {
 	db = new FieldcheckDatabase(`planning-test-${crypto.randomUUID()}`);
 	useDatabase(db);
 	await applyCaseloadPage({
-		protocolVersion: 1,
+		protocolVersion: PROTOCOL_VERSION,
 		cursor: 'c1',
 		serverTime: now.toISOString(),
 		bundles,

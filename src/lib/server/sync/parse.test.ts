@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../http';
 import { parseMutations } from './parse';
-import { makeMutation, makeVisit, uuid } from './testing';
+import { makeMutation, makeVisit, uuid } from '$lib/domain/testing';
 
 const good = (seq: number) => makeMutation(seq, uuid(seq, 'b'), makeVisit({ id: uuid(seq) }));
 

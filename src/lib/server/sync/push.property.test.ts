@@ -5,7 +5,7 @@ import type { MutationResult, PushResponse } from '$lib/domain/sync';
 import type { Visit } from '$lib/domain/visit';
 import { applyPush } from './push';
 import { cloneDb, officersOf, seedTemplate, type Seeded } from './test-db';
-import { makeMutation, makeVisit, uuid } from './testing';
+import { makeMutation, makeVisit, uuid } from '$lib/domain/testing';
 
 /**
  * Adversarial delivery: batches from one or two devices are duplicated, reordered, held back

@@ -5,7 +5,7 @@ import * as devices from '../db/devices';
 import { ApiFailure } from '../http';
 import { applyPush, push } from './push';
 import { cloneDb, officersOf, seedTemplate, type Seeded } from './test-db';
-import { makeMutation, makeVisit, uuid } from './testing';
+import { makeMutation, makeVisit, uuid } from '$lib/domain/testing';
 
 let seeded: Seeded;
 let db: Db;

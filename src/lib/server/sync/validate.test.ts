@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '$lib/domain/visit';
 import type { AssignmentState } from '../db/references';
-import { makeVisit, uuid } from './testing';
+import { makeVisit, uuid } from '$lib/domain/testing';
 import { checkVisit, photosConflict, wasAssigned, type ValidationContext } from './validate';
 
 const officer = '00000000-0000-4000-8000-000000000003';

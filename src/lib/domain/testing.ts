@@ -1,10 +1,14 @@
-import type { Mutation } from '$lib/domain/sync';
-import type { Visit } from '$lib/domain/visit';
+import type { Mutation } from './sync';
+import type { Visit } from './visit';
 
-/** Builders for the sync tests (unit and property): valid by default, synthetic throughout. */
+/**
+ * Builders for tests and benchmarks (server, client and integration alike): valid by default,
+ * synthetic throughout. Types only, so any layer may import it.
+ */
 
-export function makeVisit(over: Partial<Visit> & Pick<Visit, 'id'>): Visit {
+export function makeVisit({ id, ...over }: Partial<Visit> & Pick<Visit, 'id'>): Visit {
 	return {
+		id,
 		subjectId: '00000000-0000-4000-8000-000000000001',
 		addressId: '00000000-0000-4000-8000-000000000002',
 		officerId: '00000000-0000-4000-8000-000000000003',
