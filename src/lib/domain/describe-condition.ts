@@ -5,7 +5,14 @@
  * Premises linked to a protected person are only ever called "protected premises": their label
  * and description may name the victim or their address, so they are never shown here.
  */
-import type { Condition, ConditionType, Zone } from './condition';
+import type { Condition, ConditionType, ExclusionZoneCondition, Zone } from './condition';
+
+export const PROTECTED_PREMISES = 'Protected premises';
+
+/** A zone's name for the officer: never the court's label for protected premises. */
+export function zoneLabel(c: ExclusionZoneCondition): string {
+	return c.protectedPremises ? PROTECTED_PREMISES : c.label;
+}
 
 export type DescribeContext = {
 	/** A short address for the officer, e.g. '12 Elm Road, Bedford'. */

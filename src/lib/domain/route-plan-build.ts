@@ -11,7 +11,13 @@ import { activeConditions } from './order-status';
 import type { PinnedStop, RouteProblem } from './route';
 import type { MinuteWindow, PlanStop, RoutePlan, RoutePlace } from './route-plan';
 import { firstCurfewCheck } from './route-plan-windows';
-import { subjectDisplayName, type Address, type Subject } from './subject';
+import {
+	addressLine,
+	homeAddress,
+	subjectDisplayName,
+	type Address,
+	type Subject
+} from './subject';
 
 const riskPriority = { high: 0.6, medium: 0.3, standard: 0 } as const;
 
@@ -46,12 +52,8 @@ export function visitTarget(
 		const address = bundle.addresses.find((a) => a.id === check.curfew.addressId)!;
 		return { address, window: check.window, curfew: check.curfew };
 	}
-	const address = bundle.addresses.find((a) => a.kind === 'home') ?? bundle.addresses[0];
+	const address = homeAddress(bundle.addresses);
 	return address ? { address, window: null, curfew: null } : null;
-}
-
-export function addressLine(a: Pick<Address, 'lines' | 'town' | 'postcode'>): string {
-	return `${a.lines.join(', ')}, ${a.town} ${a.postcode}`;
 }
 
 export interface PlanStopsResult {

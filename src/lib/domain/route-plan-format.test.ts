@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatArrival, formatDistance, formatDuration } from './route-plan-format';
+import {
+	formatArrival,
+	formatDistance,
+	formatDuration,
+	isLate,
+	travelModelLabel
+} from './route-plan-format';
 
 describe('formatArrival', () => {
 	it('gives the London 24-hour clock time minutes into the shift', () => {
@@ -44,5 +50,24 @@ describe('formatDistance and formatDuration', () => {
 		expect(formatDuration(8.4)).toBe('8 min');
 		expect(formatDuration(125)).toBe('2 h 05 min');
 		expect(formatDuration(-3)).toBe('0 min');
+	});
+});
+
+describe('isLate', () => {
+	it('counts a check late from a whole minute after the curfew ends', () => {
+		expect(isLate(0)).toBe(false);
+		expect(isLate(0.9)).toBe(false);
+		expect(isLate(1)).toBe(true);
+	});
+});
+
+describe('travelModelLabel', () => {
+	it('names the model and why the fallback was used', () => {
+		expect(travelModelLabel({ model: 'road', note: null })).toBe(
+			'Road travel times (routing service)'
+		);
+		expect(travelModelLabel({ model: 'great-circle', note: 'offline' })).toBe(
+			'Straight-line distance × 1.3 at 40 km/h: offline'
+		);
 	});
 });

@@ -5,6 +5,8 @@
  * again (GMT).
  */
 import { formatLondonTime } from './london-time';
+import { DEFAULT_CIRCUITY, DEFAULT_SPEED_KMH } from './route';
+import type { TravelMatrices } from './route-plan';
 
 const MINUTE_MS = 60_000;
 
@@ -30,4 +32,16 @@ export function formatDuration(minutes: number): string {
 	if (total < 60) return `${total} min`;
 	const h = Math.floor(total / 60);
 	return `${h} h ${String(total % 60).padStart(2, '0')} min`;
+}
+
+/** A curfew check counts as late from a whole minute after the curfew ends. */
+export function isLate(lateMin: number): boolean {
+	return lateMin >= 1;
+}
+
+/** What the officer is told about the figures behind the plan. */
+export function travelModelLabel(travel: Pick<TravelMatrices, 'model' | 'note'>): string {
+	if (travel.model === 'road') return 'Road travel times (routing service)';
+	const base = `Straight-line distance × ${DEFAULT_CIRCUITY} at ${DEFAULT_SPEED_KMH} km/h`;
+	return travel.note ? `${base}: ${travel.note}` : base;
 }

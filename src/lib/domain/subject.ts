@@ -44,6 +44,14 @@ export const addressKinds = ['home', 'curfew', 'bail', 'associated', 'workplace'
 export const addressKindSchema = z.enum(addressKinds);
 export type AddressKind = z.infer<typeof addressKindSchema>;
 
+export const addressKindLabels: Record<AddressKind, string> = {
+	home: 'Home',
+	curfew: 'Curfew address',
+	bail: 'Bail address',
+	associated: 'Associated address',
+	workplace: 'Workplace'
+};
+
 export const addressSchema = z.strictObject({
 	id: idSchema,
 	subjectId: idSchema,
@@ -73,4 +81,16 @@ export function subjectDisplayName(s: Pick<Subject, 'givenName' | 'familyName'>)
 export function addressLabel(addresses: readonly Address[], id: string): string {
 	const a = addresses.find((x) => x.id === id);
 	return a ? `${a.lines[0]}, ${a.town}` : 'an address not held on this device';
+}
+
+/** The whole address on one line: '12 Elm Road, Flat 2, Bedford MK40 1AA'. */
+export function addressLine(a: Pick<Address, 'lines' | 'town' | 'postcode'>): string {
+	return `${a.lines.join(', ')}, ${a.town} ${a.postcode}`;
+}
+
+/** The subject's home address, else the first held; undefined when none is held. */
+export function homeAddress<A extends Pick<Address, 'kind'>>(
+	addresses: readonly A[]
+): A | undefined {
+	return addresses.find((a) => a.kind === 'home') ?? addresses[0];
 }

@@ -16,6 +16,13 @@ export const conditionOutcomes = ['compliant', 'breach', 'not-checked', 'not-app
 export const conditionOutcomeSchema = z.enum(conditionOutcomes);
 export type ConditionOutcome = z.infer<typeof conditionOutcomeSchema>;
 
+export const conditionOutcomeLabels: Record<ConditionOutcome, string> = {
+	compliant: 'Compliant',
+	breach: 'Breach',
+	'not-checked': 'Not checked',
+	'not-applicable': 'N/A'
+};
+
 /** Recorded against the condition *and the order version the officer saw*. */
 export const conditionCheckSchema = z.strictObject({
 	orderId: idSchema,

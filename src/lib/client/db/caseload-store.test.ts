@@ -188,19 +188,3 @@ describe('firstSubjects', () => {
 		expect(first.map(caseloadSortKey)).toEqual(keys.slice(0, 20));
 	});
 });
-
-describe('clearCaseload', () => {
-	it('forgets every subject, the cursor and the last sync', async () => {
-		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
-		await meta.set('deviceId', 'device-1');
-
-		await store.clearCaseload();
-
-		expect(await store.countSubjects()).toBe(0);
-		expect(await store.firstSubjects(50)).toEqual([]);
-		expect(await meta.get('cursor')).toBeUndefined();
-		expect(await meta.get('lastSyncedAt')).toBeUndefined();
-		// The device keeps its identity: only the caseload belongs to the officer.
-		expect(await meta.get('deviceId')).toBe('device-1');
-	});
-});

@@ -31,10 +31,6 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 			const [leaving, gone] = partition(page.removed.subjectIds, (id) => keep.has(id));
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
-			if (leaving.length > 0) {
-				const known = (await meta.get('leavingSubjects')) ?? [];
-				await meta.set('leavingSubjects', [...new Set([...known, ...leaving])]);
-			}
 		}
 		await meta.set('cursor', page.cursor);
 		await meta.set('lastSyncedAt', page.serverTime);
@@ -72,15 +68,4 @@ export async function getSubject(id: string): Promise<SubjectBundle | undefined>
 
 export async function countSubjects(): Promise<number> {
 	return database().subjects.count();
-}
-
-/** Forget the caseload (another officer signs in on this device). */
-export async function clearCaseload(): Promise<void> {
-	const db = database();
-	await db.transaction('rw', db.subjects, db.meta, async () => {
-		await db.subjects.clear();
-		await meta.remove('officers');
-		await meta.remove('cursor');
-		await meta.remove('lastSyncedAt');
-	});
 }

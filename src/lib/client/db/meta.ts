@@ -16,8 +16,6 @@ export interface MetaValues {
 	/** Colleagues who may be named as second officer, for choosing offline. */
 	officers: User[];
 	lastPushAt: string;
-	/** Unassigned subjects kept until their visits are acknowledged. */
-	leavingSubjects: string[];
 	/** The officer's route plan; parsed again on reading (it may predate this build). */
 	routePlan: RoutePlan;
 	routeSettings: RouteSettings;

@@ -143,6 +143,14 @@ export async function listVisits(): Promise<StoredVisit[]> {
 	return database().visits.orderBy('savedAt').reverse().toArray();
 }
 
+/** When each visit on the device started, and to whom: what route progress is worked out from. */
+export async function visitTimes(): Promise<{ subjectId: string; startedAt: string }[]> {
+	return (await listVisits()).map((v) => ({
+		subjectId: v.subjectId,
+		startedAt: v.visit.startedAt
+	}));
+}
+
 export async function getVisit(id: string): Promise<StoredVisit | undefined> {
 	return database().visits.get(id);
 }

@@ -6,14 +6,14 @@
  */
 import type { SubjectBundle } from '$lib/domain/caseload';
 import type { LatLng } from '$lib/domain/common';
-import type { ExclusionZoneCondition } from '$lib/domain/condition';
 import { currentOrNextCurfewWindow, isCurfewInForce } from '$lib/domain/curfew';
+import { PROTECTED_PREMISES, zoneLabel } from '$lib/domain/describe-condition';
 import type { DrawableZone } from '$lib/domain/geo';
 import { formatLondonTime } from '$lib/domain/london-time';
 import { activeConditions } from '$lib/domain/order-status';
 import { subjectDisplayName, type AddressKind, type RiskLevel } from '$lib/domain/subject';
 
-export const PROTECTED_PREMISES = 'Protected premises';
+export { PROTECTED_PREMISES } from '$lib/domain/describe-condition';
 
 export type FocusZone = { id: string; label: string } & DrawableZone;
 
@@ -42,10 +42,6 @@ export interface FocusOverlay {
 	/** Streets or premises with no geometry: listed for the officer, not drawn. */
 	namedZones: string[];
 	curfews: FocusCurfew[];
-}
-
-export function zoneLabel(c: ExclusionZoneCondition): string {
-	return c.protectedPremises ? PROTECTED_PREMISES : c.label;
 }
 
 export function focusOverlay(bundle: SubjectBundle, now: Date): FocusOverlay {

@@ -1,4 +1,5 @@
 import * as L from 'leaflet';
+import { addressKindLabels } from '$lib/domain/subject';
 import type { PositionFix } from '../media/position';
 import type { MapRouteStop } from '../state/map-route.svelte';
 import { overlayExtent, type FocusOverlay } from './focus-overlay';
@@ -11,14 +12,6 @@ function text(value: string, className: string, testId?: string): HTMLElement {
 	if (testId) el.dataset.testid = testId;
 	return el;
 }
-
-const kindLabels = {
-	home: 'Home',
-	curfew: 'Curfew address',
-	bail: 'Bail address',
-	associated: 'Associated address',
-	workplace: 'Workplace'
-} as const;
 
 /**
  * The subject in view: exclusion zones (red, labelled), their addresses, and curfew addresses
@@ -51,7 +44,7 @@ export function focusLayer(o: FocusOverlay): L.FeatureGroup {
 				weight: 3,
 				fill: false,
 				interactive: false
-			}).bindTooltip(text(`${kindLabels[a.kind]}: ${a.label}`, 'fc-address-label'), {
+			}).bindTooltip(text(`${addressKindLabels[a.kind]}: ${a.label}`, 'fc-address-label'), {
 				permanent: true,
 				direction: 'bottom',
 				offset: [0, 12]

@@ -1,17 +1,7 @@
 import { MAX_PHOTO_BYTES, type PhotoRef } from '$lib/domain/visit';
 
+/** The longest side photos are scaled to on the device. */
 export const DEFAULT_LONG_EDGE = 2048;
-const LONG_EDGE_KEY = 'fieldcheck-photo-long-edge';
-
-/** The longest side photos are scaled to on the device (a setting; default 2048 px). */
-export function photoLongEdge(): number {
-	const n = Number(localStorage.getItem(LONG_EDGE_KEY));
-	return Number.isInteger(n) && n >= 320 && n <= 8192 ? n : DEFAULT_LONG_EDGE;
-}
-
-export function setPhotoLongEdge(px: number): void {
-	localStorage.setItem(LONG_EDGE_KEY, String(px));
-}
 
 export interface ProcessedPhoto extends PhotoRef {
 	blob: Blob;
@@ -23,7 +13,7 @@ export interface ProcessedPhoto extends PhotoRef {
  */
 export async function processPhoto(
 	file: Blob,
-	longEdge = photoLongEdge()
+	longEdge = DEFAULT_LONG_EDGE
 ): Promise<ProcessedPhoto> {
 	const bitmap = await createImageBitmap(file);
 	const scale = Math.min(1, longEdge / Math.max(bitmap.width, bitmap.height));

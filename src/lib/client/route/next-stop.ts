@@ -4,7 +4,7 @@ import {
 	visitedForPlan,
 	type NextStop
 } from '$lib/domain/route-plan-build';
-import { listVisits } from '../db/visits-store';
+import { visitTimes } from '../db/visits-store';
 import { loadPlan } from './route-store';
 
 export interface RouteProgress {
@@ -17,9 +17,6 @@ export interface RouteProgress {
 export async function routeProgress(now = new Date()): Promise<RouteProgress | null> {
 	const plan = await loadPlan();
 	if (!plan || !isPlanCurrent(plan, now)) return null;
-	const visits = (await listVisits()).map((v) => ({
-		subjectId: v.subjectId,
-		startedAt: v.visit.startedAt
-	}));
+	const visits = await visitTimes();
 	return { next: nextStop(plan, visitedForPlan(plan, visits)), total: plan.stops.length };
 }

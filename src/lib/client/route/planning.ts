@@ -15,9 +15,9 @@ import {
 } from '$lib/domain/route-plan-build';
 import { stationById, type StationId } from '$lib/domain/stations';
 import { allSubjects } from '../db/caseload-store';
-import { listVisits } from '../db/visits-store';
+import { visitTimes } from '../db/visits-store';
 import { currentPosition } from '../media/position';
-import { wireProblemSchema, type RouteJob, type RouteSuccess } from './protocol';
+import type { RouteJob, RouteSuccess } from './protocol';
 import { loadRouteConfig } from './route-store';
 import { travelMatrices } from './travel';
 import { RouteWorkerClient } from './worker-client';
@@ -39,8 +39,7 @@ const routeWorker = new RouteWorkerClient();
 export async function loadCandidates(
 	now = new Date()
 ): Promise<{ candidates: RouteCandidate[]; visits: VisitTimes }> {
-	const [subjects, stored] = await Promise.all([allSubjects(), listVisits()]);
-	const visits = stored.map((v) => ({ subjectId: v.subjectId, startedAt: v.visit.startedAt }));
+	const [subjects, visits] = await Promise.all([allSubjects(), visitTimes()]);
 	const visitedToday = visitedSince(visits, startOfLondonDay(now));
 	const today = londonDate(now);
 	const candidates = subjects
@@ -126,8 +125,8 @@ function runJob(
 	seed = 1,
 	avoid: number[] | null = null
 ): Promise<RouteSuccess> {
-	const problem = wireProblemSchema.parse(routeProblem(plan));
-	return routeWorker.run({ kind, problem, seed, avoid });
+	// The worker client checks the whole job (problem included) at the boundary.
+	return routeWorker.run({ kind, problem: routeProblem(plan), seed, avoid });
 }
 
 function stationPlace(id: StationId): RoutePlace {

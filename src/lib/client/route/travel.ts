@@ -56,13 +56,6 @@ export function greatCircle(points: readonly LatLng[], note: string | null): Tra
 	};
 }
 
-/** What the officer is told about the figures behind the plan. */
-export function travelModelLabel(travel: Pick<TravelMatrices, 'model' | 'note'>): string {
-	if (travel.model === 'road') return 'Road travel times (routing service)';
-	const base = `Straight-line distance × ${DEFAULT_CIRCUITY} at ${DEFAULT_SPEED_KMH} km/h`;
-	return travel.note ? `${base}: ${travel.note}` : base;
-}
-
 function rows({ n, data }: Matrix): number[][] {
 	return Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * n, (i + 1) * n)));
 }

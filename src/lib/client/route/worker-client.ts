@@ -3,7 +3,11 @@
  * by id, a timeout after which the worker is replaced (a search that runs away must not leave
  * the officer waiting), and every answer checked against the protocol.
  */
+import type { RouteProblem } from '$lib/domain/route';
 import { routeJobSchema, routeResponseSchema, type RouteJob, type RouteSuccess } from './protocol';
+
+/** A job as callers build it; run() checks it is fit for the wire (plain nested arrays). */
+export type RouteJobInput = Omit<RouteJob, 'problem'> & { problem: RouteProblem };
 
 /** The optimiser stops itself after 2 s a run; varying runs it several times. */
 export const ROUTE_TIMEOUT_MS = 30_000;
@@ -47,7 +51,7 @@ export class RouteWorkerClient {
 		this.#create = create;
 	}
 
-	run(job: RouteJob, timeoutMs = ROUTE_TIMEOUT_MS): Promise<RouteSuccess> {
+	run(job: RouteJobInput, timeoutMs = ROUTE_TIMEOUT_MS): Promise<RouteSuccess> {
 		const request = { ...routeJobSchema.parse(job), id: this.#nextId++ };
 		let worker: WorkerLike;
 		try {

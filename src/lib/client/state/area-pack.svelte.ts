@@ -2,6 +2,7 @@ import type { AreaPackInfo } from '$lib/domain/map-config';
 import * as store from '../db/area-pack-store';
 import type { StoredAreaPack } from '../db/database';
 import { AreaPackDownloadError, downloadAreaPack } from '../map/area-pack-download';
+import { storageInfo } from '../media/storage';
 import { mapSettings } from './map-config.svelte';
 
 export type AreaPackPhase = 'none' | 'partial' | 'downloading' | 'complete';
@@ -87,11 +88,11 @@ class AreaPack {
 	}
 
 	async #roomFor(offered: AreaPackInfo): Promise<boolean> {
-		const estimate = await navigator.storage?.estimate?.().catch(() => null);
+		const info = await storageInfo().catch(() => null);
 		const needed =
 			offered.bytes - (this.stored?.sha256 === offered.sha256 ? this.stored.received : 0);
-		if (!estimate?.quota || estimate.usage === undefined) return true;
-		if (estimate.quota - estimate.usage > needed) return true;
+		if (!info?.quota || info.usage === null) return true;
+		if (info.quota - info.usage > needed) return true;
 		this.message = 'This device does not have enough free storage for the area pack.';
 		return false;
 	}

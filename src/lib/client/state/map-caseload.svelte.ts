@@ -1,3 +1,4 @@
+import type { SubjectBundle } from '$lib/domain/caseload';
 import { allSubjects, getSubject } from '../db/caseload-store';
 import * as meta from '../db/meta';
 import { focusOverlay, type FocusOverlay } from '../map/focus-overlay';
@@ -56,15 +57,26 @@ export class MapCaseload {
 	}
 }
 
-/** The subject in view, read whole from the device when brought into view. */
+/**
+ * The subject in view, read whole from the device when brought into view (not on every clock
+ * tick); its overlay follows the clock (curfews begin and end) from the bundle already read.
+ */
 export class MapFocus {
-	overlay = $state.raw<FocusOverlay | null>(null);
+	#bundle = $state.raw<SubjectBundle | null>(null);
 	/** The id asked for was not found on this device. */
 	missing = $state(false);
+	readonly #now: () => Date;
+	overlay: FocusOverlay | null = $derived.by(() =>
+		this.#bundle ? focusOverlay(this.#bundle, this.#now()) : null
+	);
 
-	async load(id: string | null, now: Date): Promise<void> {
+	constructor(now: () => Date) {
+		this.#now = now;
+	}
+
+	async load(id: string | null): Promise<void> {
 		const bundle = id ? await getSubject(id) : undefined;
 		this.missing = id !== null && !bundle;
-		this.overlay = bundle ? focusOverlay(bundle, now) : null;
+		this.#bundle = bundle ?? null;
 	}
 }

@@ -1,5 +1,4 @@
-import { toPositionFix } from '../map/position-fix';
-import type { PositionFix } from '../media/position';
+import { toPositionFix, type PositionFix } from '../media/position';
 
 export type MapPositionState = 'off' | 'locating' | 'on' | 'denied' | 'unavailable';
 

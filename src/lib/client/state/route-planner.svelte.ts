@@ -62,7 +62,7 @@ export class RoutePlanner {
 			this.settings = settings;
 			this.plan = plan;
 			this.choose('default');
-			if (plan) this.#showOnMap(plan);
+			if (plan) showOnMap(plan);
 		} else {
 			const present = (id: string) => candidates.some((c) => c.bundle.subject.id === id);
 			for (const id of [...this.selected]) if (!present(id)) this.selected.delete(id);
@@ -181,17 +181,13 @@ export class RoutePlanner {
 	#commit(plan: RoutePlan): Promise<void> {
 		const next = planning.stamped(plan);
 		this.plan = next;
-		this.#showOnMap(next);
+		showOnMap(next);
 		this.#saving = this.#saving
 			.then(() => store.savePlan(next))
 			.catch(() => {
 				this.error = 'Could not save the route on this device: try again.';
 			});
 		return this.#saving;
-	}
-
-	#showOnMap(plan: RoutePlan): void {
-		showOnMap(plan);
 	}
 }
 

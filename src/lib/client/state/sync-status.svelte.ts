@@ -1,4 +1,3 @@
-import { countSubjects } from '../db/caseload-store';
 import * as meta from '../db/meta';
 import { outboxCounts, type OutboxCounts } from '../db/visits-store';
 import { ApiError } from '../sync/api';
@@ -14,6 +13,11 @@ export type SyncPhase =
 /** Anything waiting longer than this while online is flagged. */
 export const STUCK_AFTER_MS = 15 * 60 * 1000;
 
+/** Waiting since `since` for longer than STUCK_AFTER_MS although we are online. */
+export function isStuck(since: string | null, now: Date, online: boolean): boolean {
+	return online && since !== null && now.getTime() - Date.parse(since) > STUCK_AFTER_MS;
+}
+
 /**
  * What the officer needs to trust the device: when it last heard from the server, whether the
  * caseload is ready for offline use, what is waiting to be sent, and what needs attention.
@@ -23,7 +27,6 @@ class SyncStatus {
 	progress = $state<PullProgress | null>(null);
 	push = $state<PushProgress | null>(null);
 	lastSyncedAt = $state<string | null>(null);
-	subjectCount = $state(0);
 	counts = $state<OutboxCounts>({
 		waiting: 0,
 		rejected: 0,
@@ -43,7 +46,6 @@ class SyncStatus {
 	}
 
 	async refreshCounts(): Promise<void> {
-		this.subjectCount = await countSubjects();
 		this.counts = await outboxCounts();
 		this.revision += 1;
 	}
@@ -54,8 +56,7 @@ class SyncStatus {
 
 	/** True when something waiting has not gone for 15 minutes although we are online. */
 	stuck(now: Date, online: boolean): boolean {
-		const since = this.counts.oldestWaitingSince;
-		return online && since !== null && now.getTime() - new Date(since).getTime() > STUCK_AFTER_MS;
+		return isStuck(this.counts.oldestWaitingSince, now, online);
 	}
 
 	/** Runs a sync now; concurrent callers share the run in progress; failures retry with back-off. */

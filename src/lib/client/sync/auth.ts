@@ -4,6 +4,7 @@ import { wipeDevice } from '../db/device-store';
 import * as meta from '../db/meta';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
+import { withSyncLock } from './lock';
 
 const loginResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
 const officersSchema = z.object({ officers: z.array(userSchema) });
@@ -28,15 +29,6 @@ export class RejectedWorkError extends Error {
 	}
 }
 
-/**
- * Runs under the same Web Lock as sync, so a page of caseload already in flight cannot land
- * after a wipe and leave one officer's subjects behind for the next.
- */
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-	return locks ? locks.request('fieldcheck-sync', fn) : fn();
-}
-
 async function assertNothingUnsent(allowRejected: boolean): Promise<void> {
 	const { waiting, drafts, rejected } = await outboxCounts();
 	if (waiting + drafts > 0) throw new UnsentWorkError(waiting + drafts);
@@ -49,7 +41,9 @@ async function assertNothingUnsent(allowRejected: boolean): Promise<void> {
  * over a device whose previous officer still has visits waiting.
  */
 export async function signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
-	return exclusive(async () => {
+	// Under the sync lock, so a page of caseload already in flight cannot land after a wipe
+	// and leave one officer's subjects behind for the next.
+	return withSyncLock(async () => {
 		const previous = await meta.get('user');
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
@@ -76,7 +70,7 @@ export async function refreshOfficers(): Promise<void> {
 }
 
 export async function signOut(allowRejected = false): Promise<void> {
-	await exclusive(async () => {
+	await withSyncLock(async () => {
 		await assertNothingUnsent(allowRejected);
 		// The server session ends if we can reach it; the device forgets everything either way.
 		await request('/api/auth/logout', z.unknown(), { method: 'POST' }).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { purgeLeavingSubjects } from '../db/caseload-store';
 import { outboxCounts } from '../db/visits-store';
 import { pullCaseload, type PullProgress } from './caseload-pull';
+import { withSyncLock } from './lock';
 import { PhotoUploadError, uploadPendingPhotos } from './photo-upload';
 import { pushOutbox, type PushProgress } from './push';
 
@@ -25,9 +26,7 @@ export interface SyncOutcome {
 export async function runSync(
 	onProgress: (p: SyncProgress) => void = () => {}
 ): Promise<SyncOutcome> {
-	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-	if (!locks) return syncOnce(onProgress);
-	return locks.request('fieldcheck-sync', () => syncOnce(onProgress));
+	return withSyncLock(() => syncOnce(onProgress));
 }
 
 async function syncOnce(onProgress: (p: SyncProgress) => void): Promise<SyncOutcome> {

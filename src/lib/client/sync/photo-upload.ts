@@ -7,15 +7,13 @@ import { request } from './api';
  * Uploads photos in chunks, resuming where the server says it got to: after a drop the next
  * attempt asks, then continues from that byte. The server checks the SHA-256 at the end.
  */
-export async function uploadPendingPhotos(
-	onChunk: () => void = () => {}
-): Promise<{ uploaded: number; failed: number }> {
+export async function uploadPendingPhotos(): Promise<{ uploaded: number; failed: number }> {
 	const photos = await photosToUpload();
 	let failed = 0;
 	// One photo that will not go must not hold up the others, nor the rest of the sync.
 	for (const photo of photos) {
 		try {
-			await uploadPhoto(photo, onChunk);
+			await uploadPhoto(photo);
 		} catch {
 			failed += 1;
 		}
@@ -30,7 +28,7 @@ export class PhotoUploadError extends Error {
 	}
 }
 
-async function uploadPhoto(photo: StoredPhoto, onChunk: () => void): Promise<void> {
+async function uploadPhoto(photo: StoredPhoto): Promise<void> {
 	const declared = await request(`/api/photos/${photo.id}`, photoUploadStatusSchema, {
 		method: 'PUT',
 		body: {
@@ -48,7 +46,6 @@ async function uploadPhoto(photo: StoredPhoto, onChunk: () => void): Promise<voi
 		received = status.received;
 		complete = status.complete;
 		await notePhotoProgress(photo.id, received, complete);
-		onChunk();
 	}
 	await notePhotoProgress(photo.id, photo.bytes, true);
 }

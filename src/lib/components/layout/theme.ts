@@ -3,9 +3,13 @@ const KEY = 'fieldcheck-theme';
 export type Theme = 'dark' | 'light';
 
 /** The theme is a display preference, not case data, so localStorage is the right home. */
-export function applyStoredTheme(): Theme {
+export function storedTheme(): Theme {
 	const stored = localStorage.getItem(KEY);
-	const theme: Theme = stored === 'light' || stored === 'dark' ? stored : 'dark';
+	return stored === 'light' || stored === 'dark' ? stored : 'dark';
+}
+
+export function applyStoredTheme(): Theme {
+	const theme = storedTheme();
 	document.documentElement.dataset.theme = theme;
 	return theme;
 }
