@@ -11,6 +11,9 @@ export const errorCodes = [
 	'forbidden',
 	'not-found',
 	'conflict',
+	/** An assignment names an officer or a subject that does not exist. */
+	'unknown-officer',
+	'unknown-subject',
 	'protocol-mismatch',
 	'bad-cursor',
 	'throttled',

@@ -119,7 +119,10 @@ export const photoOffsetMismatchSchema = z.object({
 	status: photoUploadStatusSchema
 });
 
-/** Request-level error codes of the push and photo endpoints (see docs/sync-protocol.md). */
+/**
+ * Request-level error codes of the push and photo endpoints (see docs/sync-protocol.md). The
+ * server's ApiFailure accepts these or an ErrorCode and nothing else.
+ */
 export const syncErrorCodes = [
 	'protocol-mismatch',
 	'device-mismatch',

@@ -2,12 +2,13 @@ import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { idSchema } from '$lib/domain/common';
 import type { ErrorCode } from '$lib/domain/errors';
+import type { SyncErrorCode } from '$lib/domain/sync';
 
 /** A failure a client can act on: rendered as `{ error: { code, message, issues? } }`. */
 export class ApiFailure extends Error {
 	constructor(
 		readonly status: number,
-		readonly code: ErrorCode | (string & {}),
+		readonly code: ErrorCode | SyncErrorCode,
 		message: string,
 		readonly issues?: { path: string; message: string }[]
 	) {
