@@ -16,7 +16,13 @@ const config = {
 		// The service worker answers every page with one cached shell, so its asset URLs must
 		// be absolute: a relative "./_app/…" would break under /subjects/….
 		paths: { relative: false },
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// Benchmarks and scripts are type-checked with the app (npm run check), not only run.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../bench/**/*.ts', '../scripts/**/*.ts', '../scripts/**/*.js');
+			}
+		}
 	}
 };
 

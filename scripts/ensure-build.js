@@ -14,6 +14,11 @@ const INPUTS = [
 	'vite.config.ts'
 ];
 
+/**
+ * Newest modification time under `path`, in ms (0 if it does not exist).
+ * @param {string} path
+ * @returns {number}
+ */
 function newest(path) {
 	if (!existsSync(path)) return 0;
 	const st = statSync(path);
