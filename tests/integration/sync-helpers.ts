@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Sqlite from 'better-sqlite3';
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
-import { PROTOCOL_VERSION, type Mutation, type PushResponse } from '$lib/domain/sync';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
+import type { Mutation, PushResponse } from '$lib/domain/sync';
 import { makeVisit } from '$lib/domain/testing';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import { DEMO, TestClient } from './client';

@@ -2,12 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
 import {
-	MAX_PHOTO_BYTES,
 	PHOTO_CHUNK_BYTES,
 	photoOffsetMismatchSchema,
 	photoUploadStatusSchema
 } from '$lib/domain/sync';
-import type { PhotoRef } from '$lib/domain/visit';
+import { MAX_PHOTO_BYTES, type PhotoRef } from '$lib/domain/visit';
 import type { TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 import {

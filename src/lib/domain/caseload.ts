@@ -10,7 +10,6 @@ import { visitReceiptSchema } from './sync';
  * The caseload change feed (GET /api/caseload). Versioned with the sync protocol: see
  * docs/api.md. A bundle replaces everything the device holds for that subject.
  */
-export { PROTOCOL_VERSION };
 
 export const subjectBundleSchema = z.strictObject({
 	subject: subjectSchema,

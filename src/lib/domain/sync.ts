@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './protocol';
 import { idSchema, instantSchema } from './common';
-import { MAX_PHOTO_BYTES, photoRefSchema, visitSchema } from './visit';
+import { photoRefSchema, visitSchema } from './visit';
 
 /**
  * Sync protocol v1: the push half. Written up with examples in docs/sync-protocol.md.
@@ -10,7 +10,6 @@ import { MAX_PHOTO_BYTES, photoRefSchema, visitSchema } from './visit';
  * a batch in one transaction and remembers the device's last applied `seq` in that same
  * transaction, so a replayed batch is a no-op and a gap is reported, never papered over.
  */
-export { PROTOCOL_VERSION };
 
 export const MAX_BATCH = 1000;
 /** Largest push body the server reads; a client splits a long outbox into batches below it. */
@@ -93,7 +92,6 @@ export const pushResponseSchema = z.strictObject({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Photos travel separately, in chunks, and are checked against this hash on arrival. */
-export { MAX_PHOTO_BYTES };
 export const PHOTO_CHUNK_BYTES = 256 * 1024;
 
 export const photoUploadStatusSchema = z.strictObject({

@@ -1,4 +1,8 @@
-import { PHOTO_CHUNK_BYTES, photoUploadStatusSchema } from '$lib/domain/sync';
+import {
+	PHOTO_CHUNK_BYTES,
+	photoOffsetMismatchSchema,
+	photoUploadStatusSchema
+} from '$lib/domain/sync';
 import type { StoredPhoto } from '../db/database';
 import { notePhotoProgress, photosToUpload } from '../db/visits-store';
 import { request } from './api';
@@ -59,12 +63,14 @@ async function sendChunk(photoId: string, offset: number, chunk: Blob) {
 	}).catch(() => null);
 	if (!res) throw new Error('offline');
 	const body: unknown = await res.json().catch(() => null);
-	// 409: the server holds a different amount than we thought; it tells us where to resume.
-	if (res.ok || res.status === 409) {
-		const parsed = photoUploadStatusSchema.safeParse(
-			res.ok ? body : (body as { status?: unknown } | null)?.status
-		);
+	if (res.ok) {
+		const parsed = photoUploadStatusSchema.safeParse(body);
 		if (parsed.success) return parsed.data;
+	}
+	// 409: the server holds a different amount than we thought; it tells us where to resume.
+	if (res.status === 409) {
+		const parsed = photoOffsetMismatchSchema.safeParse(body);
+		if (parsed.success) return parsed.data.status;
 	}
 	throw new Error(`photo upload failed (${res.status})`);
 }

@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, pushResponseSchema, type MutationResult } from '$lib/domain/sync';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
+import { pushResponseSchema, type MutationResult } from '$lib/domain/sync';
 import * as meta from '../db/meta';
 import { applyPushResults, noteAttempt, outboxBatch } from '../db/visits-store';
 import { ApiError, request } from './api';

@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, type CaseloadPage } from '$lib/domain/caseload';
+import type { CaseloadPage } from '$lib/domain/caseload';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import type { Db } from '../db/connection';
 import * as caseload from '../db/caseload';
 import * as visits from '../db/visits';

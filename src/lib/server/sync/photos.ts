@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { MAX_PHOTO_BYTES, type PhotoDeclaration, type PhotoUploadStatus } from '$lib/domain/sync';
+import type { PhotoDeclaration, PhotoUploadStatus } from '$lib/domain/sync';
+import { MAX_PHOTO_BYTES } from '$lib/domain/visit';
 import { nextSeq, type Db } from '../db/connection';
 import * as photos from '../db/photos';
 import { ApiFailure } from '../http';

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from '$lib/domain/sync';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import { ApiFailure } from '../http';
 
 /**

@@ -1,10 +1,10 @@
 import {
-	PROTOCOL_VERSION,
 	pushRequestSchema,
 	type Mutation,
 	type MutationResult,
 	type PushResponse
 } from '$lib/domain/sync';
+import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import * as audit from '../db/audit';
 import { reserveSeqs, type Db } from '../db/connection';
 import * as devices from '../db/devices';
