@@ -47,7 +47,11 @@ async function freePort(): Promise<number> {
  * rebuild build/ while a benchmark runs, which would pull the assets from under the server.
  * The copy lives under node_modules/ so the server still resolves its dependencies.
  */
-export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
+export async function startBuiltServer(
+	env: Record<string, string>,
+	/** Another build to serve (e.g. a copy of main's, for a before/after in one run). */
+	build = join(ROOT, 'build')
+): Promise<BuiltServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'fieldcheck-bench-'));
 	const cacheDir = join(ROOT, 'node_modules/.cache');
 	mkdirSync(cacheDir, { recursive: true });
@@ -84,7 +88,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
 	running.add(handle);
 
 	try {
-		cpSync(join(ROOT, 'build'), buildDir, { recursive: true });
+		cpSync(build, buildDir, { recursive: true });
 		child = spawn(process.execPath, [join(buildDir, 'index.js')], {
 			cwd: ROOT,
 			env: {
