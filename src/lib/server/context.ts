@@ -11,3 +11,9 @@ export function db(): Promise<Db> {
 	);
 	return opened;
 }
+
+// adapter-node's graceful shutdown: close the pool, or its idle PostgreSQL connections keep the
+// process alive after the HTTP server has stopped.
+process.on('sveltekit:shutdown', () => {
+	void opened?.then((d) => d.destroy());
+});
