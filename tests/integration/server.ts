@@ -30,13 +30,22 @@ async function freePort(): Promise<number> {
 	});
 }
 
+/** A fresh, empty database for one or more test servers. */
+export function newTestDb(): Promise<TestDb> {
+	return createTestDb(join(mkdtempSync(join(tmpdir(), 'fieldcheck-it-')), 'fieldcheck.db'));
+}
+
 /**
  * Starts build/index.js on a fresh database (an SQLite file on disk, or a PostgreSQL database
- * when the suite runs on PostgreSQL), seeded with the demo caseload.
+ * when the suite runs on PostgreSQL), seeded with the demo caseload; or on `shared`, a database
+ * other servers use too (its owner drops it).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+	env: Record<string, string> = {},
+	shared?: TestDb
+): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'fieldcheck-it-'));
-	const db = await createTestDb(join(dir, 'fieldcheck.db'));
+	const db = shared ?? (await newTestDb());
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let child: ChildProcess | undefined;
@@ -90,7 +99,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		restart: launch,
 		async dispose() {
 			await waitExit('SIGTERM');
-			await db.drop();
+			if (!shared) await db.drop();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -12,6 +12,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  */
 export const PG_ADMIN_URL = process.env.FIELDCHECK_TEST_PG;
 export type Engine = 'sqlite' | 'postgres';
+type Query = <T>(sql: string, ...params: unknown[]) => Promise<T[]>;
 export const ENGINE: Engine = PG_ADMIN_URL ? 'postgres' : 'sqlite';
 
 /** Reads the server's database directly, as an auditor would (`?` placeholders on both). */
@@ -19,6 +20,11 @@ export interface TestDb {
 	engine: Engine;
 	url: string;
 	query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+	/**
+	 * Opens a writing transaction, runs `work` in it and leaves it open until `commit` is
+	 * called: a server's transaction that commits late.
+	 */
+	hold(work: (q: Query) => Promise<void>): Promise<{ commit(): Promise<void> }>;
 	drop(): Promise<void>;
 }
 
@@ -34,6 +40,23 @@ export async function createTestDb(sqlitePath: string): Promise<TestDb> {
 				} finally {
 					db.close();
 				}
+			},
+			async hold(work) {
+				const db = new Sqlite(sqlitePath);
+				db.pragma('busy_timeout = 5000');
+				db.exec('BEGIN IMMEDIATE');
+				await work(async <T>(sql: string, ...params: unknown[]) => {
+					const statement = db.prepare(sql);
+					return (
+						statement.reader ? statement.all(...params) : (statement.run(...params), [])
+					) as T[];
+				});
+				return {
+					async commit() {
+						db.exec('COMMIT');
+						db.close();
+					}
+				};
 			},
 			drop: async () => {}
 		};
@@ -53,6 +76,26 @@ export async function createTestDb(sqlitePath: string): Promise<TestDb> {
 				);
 				return res.rows as T[];
 			}),
+		async hold(work) {
+			const client = new pg.Client({ connectionString: url });
+			await client.connect();
+			await client.query('BEGIN');
+			await work(async <T>(sql: string, ...params: unknown[]) => {
+				let n = 0;
+				return (
+					await client.query(
+						sql.replace(/\?/g, () => `$${++n}`),
+						params
+					)
+				).rows as T[];
+			});
+			return {
+				async commit() {
+					await client.query('COMMIT');
+					await client.end();
+				}
+			};
+		},
 		drop: () =>
 			withClient(PG_ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
 				() => {}
