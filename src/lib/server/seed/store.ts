@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password';
 import type { Db } from '../db/connection';
 import * as assignments from '../db/assignments';
 import * as caseload from '../db/caseload';
+import * as teams from '../db/teams';
 import * as users from '../db/users';
 import type { generateCaseload } from './generate';
 
@@ -13,6 +14,7 @@ export async function storeCaseload(db: Db, data: Caseload): Promise<void> {
 	const addressesBySubject = groupBy(data.addresses, (a) => a.subjectId);
 	const ordersBySubject = groupBy(data.orders, (o) => o.subjectId);
 	await db.transaction().execute(async (trx) => {
+		await teams.insert(trx, data.team);
 		for (const [i, u] of data.users.entries()) {
 			await users.insert(trx, {
 				id: u.id,
@@ -20,6 +22,7 @@ export async function storeCaseload(db: Db, data: Caseload): Promise<void> {
 				displayName: u.displayName,
 				collarNumber: u.collarNumber,
 				role: u.role,
+				teamId: u.teamId,
 				passwordHash: hashes[i]!
 			});
 		}
@@ -28,7 +31,8 @@ export async function storeCaseload(db: Db, data: Caseload): Promise<void> {
 				trx,
 				s,
 				addressesBySubject.get(s.id) ?? [],
-				ordersBySubject.get(s.id) ?? []
+				ordersBySubject.get(s.id) ?? [],
+				{ teamId: data.team.id }
 			);
 		}
 		for (const a of data.assignments) {
