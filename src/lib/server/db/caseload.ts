@@ -3,7 +3,9 @@ import type { Assignment } from '$lib/domain/assignment';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Order, OrderStatus } from '$lib/domain/order';
 import type { Address, Subject } from '$lib/domain/subject';
+import { subjectSearchText } from '$lib/domain/subject-search';
 import { insertRows } from './bulk';
+import * as orderVersions from './order-versions';
 import { nextSeq, type Db } from './connection';
 import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
@@ -20,12 +22,19 @@ export function toAssignment(row: AssignmentsTable): Assignment {
 	};
 }
 
-/** Insert or replace a subject with its addresses and orders; bumps its change sequence. */
+/**
+ * Insert or replace a subject with its addresses and orders; bumps its change sequence, so the
+ * devices of officers assigned to it get the change on their next pull. Every order version
+ * written is kept in `order_versions` as well.
+ */
 export async function putSubject(
 	db: Db,
 	subject: Subject,
 	addresses: Address[],
-	orders: Order[]
+	orders: Order[],
+	placement: { teamId: string | null; references?: string[]; actorId?: string | null } = {
+		teamId: null
+	}
 ): Promise<void> {
 	const seq = await nextSeq(db);
 	await db
@@ -35,14 +44,18 @@ export async function putSubject(
 			family_name: subject.familyName,
 			risk: subject.risk,
 			data: JSON.stringify(subject),
-			seq
+			seq,
+			team_id: placement.teamId,
+			search: subjectSearchText(subject, addresses, placement.references)
 		})
 		.onConflict((oc) =>
 			oc.column('id').doUpdateSet((eb) => ({
 				family_name: eb.ref('excluded.family_name'),
 				risk: eb.ref('excluded.risk'),
 				data: eb.ref('excluded.data'),
-				seq: eb.ref('excluded.seq')
+				seq: eb.ref('excluded.seq'),
+				team_id: eb.ref('excluded.team_id'),
+				search: eb.ref('excluded.search')
 			}))
 		)
 		.execute();
@@ -64,6 +77,7 @@ export async function putSubject(
 			data: JSON.stringify(o)
 		}))
 	);
+	await orderVersions.record(db, orders, placement.actorId ?? null);
 }
 
 export async function subjectExists(db: Db, id: string): Promise<boolean> {
@@ -90,6 +104,7 @@ export async function setOrderStatus(
 		.set({ status, version: order.version, data: JSON.stringify(order) })
 		.where('id', '=', orderId)
 		.execute();
+	await orderVersions.record(db, [order], null);
 	const seq = await nextSeq(db);
 	await db.updateTable('subjects').set({ seq }).where('id', '=', row.subject_id).execute();
 	return order;

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password';
 import type { Db } from '../db/connection';
 import * as assignments from '../db/assignments';
 import * as caseload from '../db/caseload';
+import * as teams from '../db/teams';
 import * as users from '../db/users';
 import type { generateCaseload } from './generate';
 
@@ -22,6 +23,7 @@ export function hashPasswords(data: Caseload): Promise<string[]> {
 export async function writeCaseload(trx: Db, data: Caseload, hashes: string[]): Promise<void> {
 	const addressesBySubject = groupBy(data.addresses, (a) => a.subjectId);
 	const ordersBySubject = groupBy(data.orders, (o) => o.subjectId);
+	await teams.insert(trx, data.team);
 	for (const [i, u] of data.users.entries()) {
 		await users.insert(trx, {
 			id: u.id,
@@ -29,6 +31,7 @@ export async function writeCaseload(trx: Db, data: Caseload, hashes: string[]): 
 			displayName: u.displayName,
 			collarNumber: u.collarNumber,
 			role: u.role,
+			teamId: u.teamId,
 			passwordHash: hashes[i]!
 		});
 	}
@@ -37,7 +40,8 @@ export async function writeCaseload(trx: Db, data: Caseload, hashes: string[]): 
 			trx,
 			s,
 			addressesBySubject.get(s.id) ?? [],
-			ordersBySubject.get(s.id) ?? []
+			ordersBySubject.get(s.id) ?? [],
+			{ teamId: data.team.id }
 		);
 	}
 	for (const a of data.assignments) {
