@@ -1,6 +1,7 @@
 import { env } from '$env/dynamic/private';
-import { londonDate } from '$lib/domain/london-time';
+import { operationalDay } from '$lib/domain/operation/operational-day';
 import { db as database } from './context';
+import { operationalDayConfig } from './operation/config';
 import * as sessions from './db/sessions';
 import * as users from './db/users';
 import { generateCaseload } from './seed/generate';
@@ -25,7 +26,12 @@ export async function startUp(): Promise<void> {
 	const subjects = Number(env.FIELDCHECK_SEED_SUBJECTS || 60);
 	const officers = Number(env.FIELDCHECK_SEED_OFFICERS || 3);
 	const seed = Number(env.FIELDCHECK_SEED || 20261127);
-	const data = generateCaseload({ seed, subjects, officers, today: londonDate(new Date()) });
+	const data = generateCaseload({
+		seed,
+		subjects,
+		officers,
+		today: operationalDay(new Date(), operationalDayConfig())
+	});
 	await storeCaseload(db, data);
 	const host = env.HOST || '0.0.0.0';
 	const port = env.PORT || '3000';

@@ -8,7 +8,12 @@ import { nextSeq, type Db } from './connection';
 import { isIn, readByKeys } from './lists';
 import type { AssignmentsTable } from './schema';
 
-export function toAssignment(row: AssignmentsTable): Assignment {
+export function toAssignment(
+	row: Pick<
+		AssignmentsTable,
+		'id' | 'subject_id' | 'officer_id' | 'date' | 'operation' | 'priority'
+	>
+): Assignment {
 	return {
 		id: row.id,
 		subjectId: row.subject_id,
