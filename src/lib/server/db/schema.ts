@@ -30,6 +30,12 @@ export interface SessionsTable {
 	expires_at: string;
 }
 
+export interface SignInThrottleTable {
+	key: string;
+	window_start: string;
+	failures: number;
+}
+
 export interface CountersTable {
 	name: string;
 	value: number;
@@ -200,4 +206,5 @@ export interface Database {
 	order_versions: OrderVersionsTable;
 	protected_persons: ProtectedPersonsTable;
 	record_changes: RecordChangesTable;
+	sign_in_throttle: SignInThrottleTable;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './001-initial';
 import * as visits from './002-visits';
+import * as sharedState from './006-shared-state';
 import * as teamsIntake from './003-teams-intake';
 
 /**
@@ -10,5 +11,6 @@ import * as teamsIntake from './003-teams-intake';
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-visits': visits,
-	'003-teams-intake': teamsIntake
+	'003-teams-intake': teamsIntake,
+	'006-shared-state': sharedState
 };
