@@ -103,6 +103,18 @@ describe('two app servers on one database', () => {
 	});
 });
 
+describe('shared sign-in throttle', () => {
+	it('a lock-out earned on one server holds on the other, and after a restart', async () => {
+		const guess = (url: string, i: number) =>
+			new TestClient(url).post('/api/auth/login', { username: 'sergeant', password: `guess${i}` });
+		for (let i = 0; i < 8; i++) expect((await guess(a.url, i)).status).toBe(401);
+		expect((await guess(b.url, 8)).status).toBe(429);
+		await b.stop();
+		await b.restart();
+		expect((await guess(b.url, 9)).status).toBe(429);
+	});
+});
+
 describe('the caseload feed with concurrent writers', () => {
 	it('never moves its cursor past a change that commits late', async () => {
 		const start = (await pull(onA.client)).cursor;

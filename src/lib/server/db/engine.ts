@@ -1,4 +1,10 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import {
+	PostgresAdapter,
+	sql,
+	type ColumnDefinitionBuilderCallback,
+	type Kysely,
+	type RawBuilder
+} from 'kysely';
 
 /**
  * Which database engine a Kysely instance (or a transaction of it) talks to: for the few places
@@ -18,4 +24,15 @@ export function greatest(db: Kysely<any>, a: RawBuilder<unknown>, b: RawBuilder<
 	return engineOf(db) === 'postgres'
 		? sql<number>`greatest(${a}, ${b})`
 		: sql<number>`max(${a}, ${b})`;
+}
+
+/**
+ * An auto-numbered integer primary key, for `.addColumn('id', ...serialId(db))`: SQLite's
+ * INTEGER PRIMARY KEY AUTOINCREMENT is PostgreSQL's serial.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function serialId(db: Kysely<any>): ['serial' | 'integer', ColumnDefinitionBuilderCallback] {
+	return engineOf(db) === 'postgres'
+		? ['serial', (c) => c.primaryKey()]
+		: ['integer', (c) => c.primaryKey().autoIncrement()];
 }

@@ -30,6 +30,12 @@ export interface SessionsTable {
 	expires_at: string;
 }
 
+export interface SignInThrottleTable {
+	key: string;
+	window_start: string;
+	failures: number;
+}
+
 export interface CountersTable {
 	name: string;
 	value: number;
@@ -267,4 +273,5 @@ export interface Database {
 	follow_ups: FollowUpsTable;
 	visit_outcomes: VisitOutcomesTable;
 	subject_last_visits: SubjectLastVisitsTable;
+	sign_in_throttle: SignInThrottleTable;
 }

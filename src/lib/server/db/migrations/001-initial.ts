@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../engine';
+import { serialId } from '../engine';
 
 // Migrations take Kysely<any>: they describe the schema at their own point in history,
 // not the current Database interface.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-	const postgres = engineOf(db) === 'postgres';
 	await db.schema
 		.createTable('users')
 		.addColumn('id', 'text', (c) => c.primaryKey())
@@ -84,10 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit')
-		// SQLite's INTEGER PRIMARY KEY AUTOINCREMENT is PostgreSQL's serial.
-		.addColumn('id', postgres ? 'serial' : 'integer', (c) =>
-			postgres ? c.primaryKey() : c.primaryKey().autoIncrement()
-		)
+		.addColumn('id', ...serialId(db))
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('actor_id', 'text')
 		.addColumn('device_id', 'text')
