@@ -34,6 +34,7 @@ export interface PlanFigures {
 	unassigned: number;
 	late: number;
 	ms: number;
+	cpuMs: number;
 }
 
 export interface CrewRow {
@@ -117,7 +118,7 @@ export function sweepBaseline(problem: MultiCrewProblem): MultiCrewPlan {
 	return { routes: plans.map((p) => p.routes[0]!), unassigned: plans.flatMap((p) => p.unassigned) };
 }
 
-function figures(plan: MultiCrewPlan, ms: number): PlanFigures {
+function figures(plan: MultiCrewPlan, ms: number, cpuMs: number): PlanFigures {
 	const durations = plan.routes.map((r) => r.durationMinutes);
 	const work = plan.routes.map((r) => r.travelMinutes + r.serviceMinutes);
 	const mean = work.reduce((a, b) => a + b, 0) / work.length;
@@ -127,19 +128,24 @@ function figures(plan: MultiCrewPlan, ms: number): PlanFigures {
 		balance: mean > 0 ? Math.max(...work) / mean : 1,
 		unassigned: plan.unassigned.length,
 		late: plan.routes.reduce((a, r) => a + r.late.length, 0),
-		ms
+		ms,
+		cpuMs
 	};
 }
 
 function timed(runs: number, solve: () => MultiCrewPlan): PlanFigures {
 	let plan = solve();
 	const ms: number[] = [];
+	const cpuMs: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		const started = performance.now();
+		const cpu = process.cpuUsage();
 		plan = solve();
+		const { user, system } = process.cpuUsage(cpu);
 		ms.push(performance.now() - started);
+		cpuMs.push((user + system) / 1000);
 	}
-	return figures(plan, median(ms));
+	return figures(plan, median(ms), median(cpuMs));
 }
 
 const rounded = (f: PlanFigures) => ({
@@ -147,7 +153,8 @@ const rounded = (f: PlanFigures) => ({
 	totalMin: round(f.totalMin),
 	makespanMin: round(f.makespanMin),
 	balance: round(f.balance, 3),
-	ms: round(f.ms)
+	ms: round(f.ms),
+	cpuMs: round(f.cpuMs)
 });
 
 export function runCrews(

@@ -255,7 +255,8 @@ function runSuites(optima: Record<string, number>): void {
 			baselineUnassigned: crews.reduce((a, r) => a + r.baseline.unassigned, 0),
 			late: crews.reduce((a, r) => a + r.plan.late, 0),
 			baselineLate: crews.reduce((a, r) => a + r.baseline.late, 0),
-			maxMs60x6: round(Math.max(...big.map((r) => r.plan.ms)))
+			maxMs60x6: round(Math.max(...big.map((r) => r.plan.ms))),
+			maxCpuMs60x6: round(Math.max(...big.map((r) => r.plan.cpuMs)))
 		}
 	};
 	emit(summary);
