@@ -1,9 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { engineOf } from '../engine';
 
 // Migrations take Kysely<any>: they describe the schema at their own point in history,
 // not the current Database interface.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+	const postgres = engineOf(db) === 'postgres';
 	await db.schema
 		.createTable('users')
 		.addColumn('id', 'text', (c) => c.primaryKey())
@@ -82,7 +84,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		// SQLite's INTEGER PRIMARY KEY AUTOINCREMENT is PostgreSQL's serial.
+		.addColumn('id', postgres ? 'serial' : 'integer', (c) =>
+			postgres ? c.primaryKey() : c.primaryKey().autoIncrement()
+		)
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('actor_id', 'text')
 		.addColumn('device_id', 'text')
