@@ -46,12 +46,12 @@ export function defaultIterations(p: CompiledProblem): number {
 }
 
 /**
- * Rounds without improvement before the general search gives up: a day's list of 10-30 stops keeps
- * its full cap, and a 100-stop route stops a few hundred rounds after its last gain instead of
- * running on to 1,300.
+ * Rounds without improvement before the general search gives up, instead of running on to its cap
+ * (1,300 rounds at 100 stops). Measured on the windowed TSPLIB instances of bench:route: 100 stale
+ * rounds at 100 stops keep the worst gap at 0.05 % for half the time of 200.
  */
 export function defaultStale(p: CompiledProblem): number {
-	return Math.max(200, 2 * p.m);
+	return Math.max(100, p.m);
 }
 
 function defaultTspIterations(m: number): number {
@@ -102,7 +102,8 @@ export function optimiseCompiled(p: CompiledProblem, options: OptimiseOptions = 
  */
 function relaxedTspOrders(p: CompiledProblem, search: TspSearchOptions): Int32Array[] {
 	const cities = [0, ...Array.from(nearestNeighbourOrder(p), (s) => s + 1)];
-	const maxIterations = defaultTspIterations(p.m);
+	// Fewer rounds than a plain TSP gets: the windowed search repairs and polishes it after.
+	const maxIterations = Math.max(500, 20 * (p.m + 1));
 	const { tour } = searchTsp(p.dist, cities, { ...search, neighbours: 10, maxIterations });
 	const forward = Int32Array.from(cycleFromDepot(tour).subarray(1), (node) => node - 1);
 	return [forward, forward.slice().reverse()];
