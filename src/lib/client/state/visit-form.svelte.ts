@@ -34,6 +34,9 @@ export class VisitForm {
 	problems = $state<DraftProblem[]>([]);
 	error = $state<string | null>(null);
 	locating = $state(false);
+	/** Every change so far is on the device (false while a save is pending). */
+	saved = $state(true);
+	#changes = 0;
 	/** Set only once the visit and its outbox entry have committed. */
 	savedOnDevice = $state(false);
 	readonly #writer = new DraftWriter(() => this.#persist(() => this.#saveNow()));
@@ -70,7 +73,9 @@ export class VisitForm {
 
 	async #saveNow(): Promise<void> {
 		const draft = this.#snapshot();
+		const upTo = this.#changes;
 		if (draft) await drafts.saveDraft(draft);
+		if (this.#changes === upTo) this.saved = true;
 	}
 
 	/** Once finalising starts, the draft is frozen: late GPS fixes and photos are ignored. */
@@ -80,6 +85,8 @@ export class VisitForm {
 	update(change: (d: VisitDraft) => void): void {
 		if (!this.draft || this.#locked) return;
 		change(this.draft);
+		this.#changes += 1;
+		this.saved = false;
 		this.#writer.changed();
 	}
 
