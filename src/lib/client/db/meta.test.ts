@@ -30,7 +30,8 @@ const user = {
 	username: 'officer1',
 	displayName: 'PC Nadia Turner',
 	collarNumber: '2938',
-	role: 'officer' as const
+	role: 'officer' as const,
+	teamId: null
 };
 
 const draft = () =>
