@@ -51,7 +51,9 @@ async function freePort(): Promise<number> {
  */
 export async function startBuiltServer(
 	env: Record<string, string>,
-	startupMs = 120_000
+	startupMs = 120_000,
+	/** Another build to serve (e.g. a copy of main's, for a before/after in one run). */
+	build = join(ROOT, 'build')
 ): Promise<BuiltServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'fieldcheck-bench-'));
 	const cacheDir = join(ROOT, 'node_modules/.cache');
@@ -90,7 +92,7 @@ export async function startBuiltServer(
 	running.add(handle);
 
 	try {
-		cpSync(join(ROOT, 'build'), buildDir, { recursive: true });
+		cpSync(build, buildDir, { recursive: true });
 		child = spawn(process.execPath, [join(buildDir, 'index.js')], {
 			cwd: ROOT,
 			env: {

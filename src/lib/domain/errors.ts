@@ -18,6 +18,7 @@ export const errorCodes = [
 	/** An assignment names an officer or a subject that does not exist. */
 	'unknown-officer',
 	'unknown-subject',
+	'unknown-team',
 	'protocol-mismatch',
 	'bad-cursor',
 	'throttled',

@@ -1,7 +1,8 @@
 import { env } from '$env/dynamic/private';
-import { londonDate } from '$lib/domain/london-time';
+import { operationalDay } from '$lib/domain/operation/operational-day';
 import { db as database } from './context';
 import { underStartupLock } from './db/connection';
+import { operationalDayConfig } from './operation/config';
 import * as sessions from './db/sessions';
 import * as users from './db/users';
 import { generateCaseload } from './seed/generate';
@@ -28,7 +29,12 @@ export async function startUp(): Promise<void> {
 	const subjects = Number(env.FIELDCHECK_SEED_SUBJECTS || 60);
 	const officers = Number(env.FIELDCHECK_SEED_OFFICERS || 3);
 	const seed = Number(env.FIELDCHECK_SEED || 20261127);
-	const data = generateCaseload({ seed, subjects, officers, today: londonDate(new Date()) });
+	const data = generateCaseload({
+		seed,
+		subjects,
+		officers,
+		today: operationalDay(new Date(), operationalDayConfig())
+	});
 	// Hashing is slow, so it happens before the lock; a server that loses the race wasted it.
 	const hashes = await hashPasswords(data);
 	const seeded = await underStartupLock(db, async (trx) => {

@@ -7,7 +7,9 @@ import type { Role } from '$lib/domain/user';
  * per route and cannot take a union, and every path here is a real route.
  */
 export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
-	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] }
+	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
+	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },
+	{ href: '/station/users', label: 'Users', roles: ['administrator'] }
 ];
 
 export function linksFor(role: Role | undefined): typeof stationLinks {

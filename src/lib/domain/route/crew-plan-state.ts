@@ -48,11 +48,17 @@ export class PlanState {
 
 	/** Lexicographic in practice: lateness, then unassigned stops, then time, balance, priority. */
 	cost(): number {
-		let total = this.imbalance(-1, 0);
-		for (const s of this.stats) total += this.routeCost(s);
+		let total = this.routesCost();
 		for (let s = 0; s < this.model.n; s++) {
 			if (this.crewOf[s]! < 0) total += UNASSIGNED_WEIGHT * (1 + this.model.priority[s]!);
 		}
+		return total;
+	}
+
+	/** The cost without the unassigned stops' term: enough to compare moves that keep them. */
+	routesCost(): number {
+		let total = this.imbalance(-1, 0);
+		for (const s of this.stats) total += this.routeCost(s);
 		return total;
 	}
 

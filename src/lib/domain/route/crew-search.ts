@@ -130,7 +130,7 @@ function ruin(state: PlanState, random: Random): number[] {
 function relocate(state: PlanState, s: number): boolean {
 	const from = state.crewOf[s]!;
 	if (from < 0) return false;
-	const before = state.cost();
+	const before = state.routesCost();
 	const position = state.routes[from]!.indexOf(s);
 	state.remove(s);
 	let best = Infinity;
@@ -142,7 +142,7 @@ function relocate(state: PlanState, s: number): boolean {
 		if (ins.delta < best) [best, crew, pos] = [ins.delta, k, ins.position];
 	}
 	state.insert(s, crew, pos);
-	if (state.cost() < before - EPSILON) return true;
+	if (state.routesCost() < before - EPSILON) return true;
 	state.remove(s);
 	state.insert(s, from, position);
 	return false;
@@ -154,7 +154,7 @@ function exchange(state: PlanState, a: number, b: number): boolean {
 	const kb = state.crewOf[b]!;
 	const { pinned } = state.model;
 	if (ka < 0 || kb < 0 || ka === kb || pinned[a]! >= 0 || pinned[b]! >= 0) return false;
-	const before = state.cost();
+	const before = state.routesCost();
 	const ra = state.routes[ka]!;
 	const rb = state.routes[kb]!;
 	const ia = ra.indexOf(a);
@@ -166,7 +166,7 @@ function exchange(state: PlanState, a: number, b: number): boolean {
 	state.recost(ka);
 	state.recost(kb);
 	const lateAfter = state.stats[ka]!.late + state.stats[kb]!.late;
-	if (lateAfter <= lateBefore + EPSILON && state.cost() < before - EPSILON) return true;
+	if (lateAfter <= lateBefore + EPSILON && state.routesCost() < before - EPSILON) return true;
 	[ra[ia], rb[ib]] = [a, b];
 	state.crewOf[a] = ka;
 	state.crewOf[b] = kb;
@@ -193,13 +193,14 @@ function reverseRuns(state: PlanState, crew: number): boolean {
 	return false;
 }
 
-export function localSearch(state: PlanState, random: Random): void {
+/** Until no move improves the plan, or the deadline (a ceiling, checked between passes). */
+export function localSearch(state: PlanState, random: Random, deadline: () => boolean): void {
 	const { n } = state.model;
 	const order = shuffle(
 		random,
 		Array.from({ length: n }, (_, s) => s)
 	);
-	for (let pass = 0, improved = true; improved && pass < 50; pass++) {
+	for (let pass = 0, improved = true; improved && pass < 50 && !deadline(); pass++) {
 		improved = false;
 		for (const s of order) if (relocate(state, s)) improved = true;
 		for (let a = 0; a < n; a++)
@@ -237,6 +238,12 @@ export function searchCrews(model: CrewModel, options: CrewSearchOptions): PlanS
 			}
 		}
 	}
-	localSearch(best, options.random);
+	// The polish gets its own allowance, a quarter of the limit, even when the exploration used it all.
+	const polishStarted = options.now();
+	const polishLimit = Math.max(
+		options.timeLimitMs / 4,
+		started + options.timeLimitMs - polishStarted
+	);
+	localSearch(best, options.random, () => options.now() - polishStarted > polishLimit);
 	return best;
 }

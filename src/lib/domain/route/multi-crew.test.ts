@@ -163,6 +163,11 @@ describe('planCrews', () => {
 		expect(planCrews({ ...problem, seed: 9 })).toEqual(planCrews({ ...problem, seed: 9 }));
 	});
 
+	it('returns a complete plan when the time limit cuts the search short', () => {
+		const problem = { ...bedfordshireCrewProblem(8, 60, 6, { pins: 4 }), timeLimitMs: 1 };
+		checkPlan(problem, planCrews(problem));
+	});
+
 	it('handles no crews and no stops', () => {
 		const problem = bedfordshireCrewProblem(1, 5, 2);
 		expect(planCrews({ ...problem, crews: [] })).toEqual({

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import * as caseload from '../db/caseload';
 import { engineOf } from '../db/engine';
 import * as visits from '../db/visits';
+import { markDelivered } from '../operation/assign';
 import { ApiFailure } from '../http';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -55,6 +56,12 @@ export async function pullCaseload(
 		const live = pageRows.filter((r) => r.active).map((r) => r.subjectId);
 		const removedSubjects = pageRows.filter((r) => !r.active).map((r) => r.subjectId);
 		const { bundles, dischargedOrderIds } = await caseload.loadBundles(trx, officerId, live);
+		// The station's dashboard shows when each assignment reached the device.
+		await markDelivered(
+			trx,
+			bundles.map((b) => b.assignment.id),
+			now
+		);
 		return {
 			protocolVersion: PROTOCOL_VERSION,
 			cursor: encodeCursor(next),

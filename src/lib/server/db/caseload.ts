@@ -11,7 +11,12 @@ import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { AssignmentsTable } from './schema';
 
-export function toAssignment(row: AssignmentsTable): Assignment {
+export function toAssignment(
+	row: Pick<
+		AssignmentsTable,
+		'id' | 'subject_id' | 'officer_id' | 'date' | 'operation' | 'priority'
+	>
+): Assignment {
 	return {
 		id: row.id,
 		subjectId: row.subject_id,

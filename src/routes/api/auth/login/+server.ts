@@ -35,5 +35,9 @@ export const POST: RequestHandler = handler(async ({ request, cookies, url, getC
 	const { token, expiresAt } = await sessions.create(database, user.id);
 	setSessionCookie(cookies, token, expiresAt, url.protocol === 'https:');
 	await audit.write(database, { actorId: user.id, action: 'sign-in', outcome: 'accepted' });
-	return noStore({ user: users.toPublicUser(user), expiresAt: expiresAt.toISOString() });
+	return noStore({
+		user: users.toPublicUser(user),
+		expiresAt: expiresAt.toISOString(),
+		mustChangePassword: user.mustChangePassword
+	});
 });
