@@ -20,24 +20,10 @@ export async function find(db: Db, id: string): Promise<Device | undefined> {
 	);
 }
 
-/** A device belongs to the officer whose push first named it. */
-export async function register(
-	db: Db,
-	id: string,
-	userId: string,
-	now = new Date()
-): Promise<Device> {
-	await db
-		.insertInto('devices')
-		.values({ id, user_id: userId, last_seq: 0, registered_at: now.toISOString() })
-		.execute();
-	return { id, userId, lastSeq: 0, revoked: false };
-}
-
 /**
- * The device's row, registering it to `userId` if it is new, locked until the caller's
- * transaction ends: two servers handed the same push at the same moment take turns here, and
- * the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
+ * The device's row, registering it to `userId` if it is new (a device belongs to the officer
+ * whose push first named it), locked until the caller's transaction ends: two servers handed
+ * the same push at the same moment take turns here, and the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
  * for a concurrent one of the same id, then does nothing). SQLite: the writing transaction's
  * BEGIN IMMEDIATE already holds the database's one write lock.
  */
