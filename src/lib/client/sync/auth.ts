@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userSchema, type LoginRequest, type User } from '$lib/domain/user';
 import { wipeDevice } from '../db/device-store';
-import * as meta from '../db/meta';
+import * as account from '../db/account-values';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
 import { withSyncLock } from './lock';
@@ -51,7 +51,7 @@ export async function signIn(
 	// Under the sync lock, so a page of caseload already in flight cannot land after a wipe
 	// and leave one officer's subjects behind for the next.
 	return withSyncLock(async () => {
-		const previous = await meta.get('user');
+		const previous = await account.user.get();
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
 		const { user, mustChangePassword } = await request('/api/auth/login', loginResponseSchema, {
@@ -60,7 +60,7 @@ export async function signIn(
 		});
 		// Whatever a different (or unknown) officer left behind goes before this one sees it.
 		if (previous?.id !== user.id) await wipeDevice();
-		await meta.set('user', user);
+		await account.user.set(user);
 		if (!mustChangePassword) await refreshOfficers();
 		return { user, mustChangePassword };
 	});
@@ -70,7 +70,7 @@ export async function signIn(
 export async function refreshOfficers(): Promise<void> {
 	try {
 		const { officers } = await request('/api/officers', officersSchema);
-		await meta.set('officers', officers);
+		await account.officers.set(officers);
 	} catch (e) {
 		if (!(e instanceof ApiError)) throw e;
 	}
@@ -95,9 +95,9 @@ export async function signOut(allowRejected = false): Promise<void> {
 }
 
 export function signedInUser(): Promise<User | undefined> {
-	return meta.get('user');
+	return account.user.get();
 }
 
 export async function knownOfficers(): Promise<User[]> {
-	return (await meta.get('officers')) ?? [];
+	return (await account.officers.get()) ?? [];
 }

@@ -7,10 +7,16 @@ import { subjectSearchText } from '$lib/domain/subject-search';
 import { insertRows } from './bulk';
 import * as orderVersions from './order-versions';
 import { nextSeq, type Db } from './connection';
+import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { AssignmentsTable } from './schema';
 
-export function toAssignment(row: AssignmentsTable): Assignment {
+export function toAssignment(
+	row: Pick<
+		AssignmentsTable,
+		'id' | 'subject_id' | 'officer_id' | 'date' | 'operation' | 'priority'
+	>
+): Assignment {
 	return {
 		id: row.id,
 		subjectId: row.subject_id,
@@ -181,21 +187,21 @@ export interface ChangedSubject {
 }
 
 /**
- * Subjects whose bundle or assignment changed for this officer after `since`, oldest first.
- * A live row's effective sequence is the later of its subject's and its assignment's, a removed
- * row's is its removal's; all come from one global counter, so they never tie and a cursor can
- * resume exactly.
+ * Subjects whose bundle or assignment changed for this officer after `since` and up to `upTo`
+ * (the feed's horizon), oldest first. A live row's effective sequence is the later of its
+ * subject's and its assignment's, a removed row's is its removal's; all come from one global
+ * counter, so they never tie and a cursor can resume exactly.
  */
 export async function changedSince(
 	db: Db,
 	officerId: string,
 	since: number,
+	upTo: number,
 	limit: number
 ): Promise<{ rows: ChangedSubject[]; total: number }> {
 	// A live assignment moves when its subject changes too; a removal only when it was removed,
 	// or a later change to the subject would carry the removal past the cursor and lose it.
-	// Portable enough: SQLite's two-argument max() is GREATEST() on PostgreSQL.
-	const eff = sql<number>`CASE WHEN a.active = 1 THEN max(a.seq, s.seq) ELSE a.seq END`;
+	const eff = sql<number>`CASE WHEN a.active = 1 THEN ${greatest(db, sql`a.seq`, sql`s.seq`)} ELSE a.seq END`;
 	const base = db
 		.selectFrom('assignments as a')
 		.innerJoin('subjects as s', 's.id', 'a.subject_id')
@@ -203,6 +209,7 @@ export async function changedSince(
 		.where((eb) =>
 			eb.or([eb('a.seq', '>', since), eb.and([eb('a.active', '=', 1), eb('s.seq', '>', since)])])
 		)
+		.where(eff, '<=', upTo)
 		// A first download has nothing to remove.
 		.$if(since === 0, (qb) => qb.where('a.active', '=', 1));
 	const [rows, count] = await Promise.all([

@@ -30,6 +30,12 @@ export interface SessionsTable {
 	expires_at: string;
 }
 
+export interface SignInThrottleTable {
+	key: string;
+	window_start: string;
+	failures: number;
+}
+
 export interface CountersTable {
 	name: string;
 	value: number;
@@ -69,6 +75,68 @@ export interface AssignmentsTable {
 	active: number;
 	seq: number;
 	updated_at: string;
+	crew_id: ColumnType<string | null, string | null | undefined, string | null>;
+	shift: ColumnType<string | null, string | null | undefined, string | null>;
+	delivered_at: ColumnType<string | null, string | null | undefined, string | null>;
+	route_order: ColumnType<number | null, number | null | undefined, number | null>;
+	planned_arrival: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CrewsTable {
+	id: string;
+	date: string;
+	shift: string;
+	operation: string | null;
+	officer_id: string;
+	second_officer_id: string | null;
+	planned_minutes: number | null;
+	created_by: string;
+	created_at: string;
+}
+
+export interface VisitReviewsTable {
+	visit_id: string;
+	reviewer_id: string;
+	comment: string;
+	reviewed_at: string;
+}
+
+export interface FollowUpsTable {
+	visit_id: string;
+	subject_id: string;
+	opened_at: string;
+	condition_types: string;
+	dealt_with_at: string | null;
+	dealt_with_by: string | null;
+	note: string | null;
+}
+
+export interface VisitOutcomesTable {
+	visit_id: string;
+	subject_id: string;
+	officer_id: string;
+	second_officer_id: string | null;
+	op_date: string;
+	started_at: string;
+	received_at: string;
+	result: string;
+	/** Comma-separated condition types found in breach; empty when none. */
+	breach_types: string;
+	arrest_ref: string | null;
+	safeguarding: number;
+	lat: number | null;
+	lon: number | null;
+	accuracy_m: number | null;
+	amends: string | null;
+}
+
+export interface SubjectLastVisitsTable {
+	subject_id: string;
+	visit_id: string;
+	officer_id: string;
+	started_at: string;
+	result: string;
+	seq: number;
 }
 
 export interface AuditTable {
@@ -200,4 +268,10 @@ export interface Database {
 	order_versions: OrderVersionsTable;
 	protected_persons: ProtectedPersonsTable;
 	record_changes: RecordChangesTable;
+	crews: CrewsTable;
+	visit_reviews: VisitReviewsTable;
+	follow_ups: FollowUpsTable;
+	visit_outcomes: VisitOutcomesTable;
+	subject_last_visits: SubjectLastVisitsTable;
+	sign_in_throttle: SignInThrottleTable;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { serialId } from '../engine';
 
 /**
  * Teams, first-administrator and intake support (issue 9). Portable types only, so the same
@@ -74,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// and imports. Kept apart from `audit`, whose detail never holds personal data.
 	await db.schema
 		.createTable('record_changes')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...serialId(db))
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('actor_id', 'text')
 		.addColumn('entity', 'text', (c) => c.notNull())
