@@ -142,3 +142,8 @@ export async function reserveSeqs(db: Db, count: number): Promise<number> {
 		.executeTakeFirstOrThrow();
 	return row.value - count + 1;
 }
+
+/** A round trip to the database, for health checks: throws when it cannot be reached. */
+export async function ping(db: Db): Promise<void> {
+	await sql`select 1`.execute(db);
+}
