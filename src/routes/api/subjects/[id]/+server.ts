@@ -2,6 +2,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/db/assignments';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
+import * as audit from '$lib/server/db/audit';
 import { ApiFailure, handler, idParam, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -16,5 +17,12 @@ export const GET: RequestHandler = handler(async ({ locals, params }) => {
 	}
 	const found = await caseload.loadSubject(database, id);
 	if (!found) throw new ApiFailure(404, 'not-found', 'No such subject');
+	await audit.write(database, {
+		actorId: user.id,
+		deviceId: locals.deviceId,
+		action: 'subject-read',
+		entityId: id,
+		outcome: 'accepted'
+	});
 	return noStore(found);
 });
