@@ -111,7 +111,8 @@ async function applyNext(
 	const ctx = await loadContext(
 		db,
 		officerId,
-		next.flatMap((n) => (n.mutation ? [n.mutation] : []))
+		next.flatMap((n) => (n.mutation ? [n.mutation] : [])),
+		now
 	);
 	const results: MutationResult[] = [];
 	const accepted: Accepted[] = [];

@@ -52,7 +52,7 @@ export async function applySealedVisit(
 		const device = await devices.find(trx, deviceId);
 		if (!device) await devices.register(trx, deviceId, officerId, now);
 		else if (device.userId !== officerId) return reject('wrong-officer');
-		const ctx = await loadContext(trx, officerId, [m]);
+		const ctx = await loadContext(trx, officerId, [m], now);
 		const data = JSON.stringify(m.visit);
 		const verdict = checkVisit(m.visit, data, ctx);
 		if (verdict.kind === 'reject') {

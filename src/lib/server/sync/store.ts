@@ -4,6 +4,9 @@ import * as photos from '../db/photos';
 import * as visitChain from '../db/visit-chain';
 import * as visits from '../db/visits';
 import { verifyChain } from './chain';
+import { checkProtectedZones } from './zone-check';
+import { isIn, readByKeys } from '../db/lists';
+import type { Order } from '$lib/domain/order';
 
 export type Accepted = { seq: number; mutation: VisitMutation; data: string };
 
@@ -23,6 +26,10 @@ export async function storeAccepted(
 		db,
 		deviceId,
 		accepted.map((a) => a.mutation.visit)
+	);
+	const ordersOf = await ordersBySubject(
+		db,
+		accepted.map((a) => a.mutation.visit.subjectId)
 	);
 	const first = await reserveSeqs(db, accepted.length);
 	const receivedAt = now.toISOString();
@@ -47,6 +54,9 @@ export async function storeAccepted(
 				hash: link?.hash ?? null,
 				prev_hash: link?.prevHash ?? null,
 				chain_status: link?.status ?? 'unchained',
+				zone_check: JSON.stringify(
+					checkProtectedZones(mutation.visit, ordersOf.get(mutation.visit.subjectId) ?? [])
+				),
 				sealed: options.sealed ? 1 : 0
 			};
 		})
@@ -70,4 +80,21 @@ export async function storeAccepted(
 			refs.map((r) => ({ visitId: r.visitId, photoId: r.photo.id }))
 		);
 	}
+}
+
+async function ordersBySubject(db: Db, subjectIds: string[]): Promise<Map<string, Order[]>> {
+	const rows = await readByKeys(db, subjectIds, (part) =>
+		db
+			.selectFrom('orders')
+			.select(['subject_id', 'data'])
+			.where(isIn(db, 'subject_id', part))
+			.execute()
+	);
+	const out = new Map<string, Order[]>();
+	for (const r of rows) {
+		const list = out.get(r.subject_id) ?? [];
+		list.push(JSON.parse(r.data) as Order);
+		out.set(r.subject_id, list);
+	}
+	return out;
 }

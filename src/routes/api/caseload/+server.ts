@@ -4,6 +4,7 @@ import { pullCaseload } from '$lib/server/caseload/pull';
 import { maybeGzip } from '$lib/server/compress';
 import { db } from '$lib/server/context';
 import * as audit from '$lib/server/db/audit';
+import { coverOrders } from '$lib/server/security/zone-cover';
 import { handler, noStore, parseWith } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -16,7 +17,9 @@ export const GET: RequestHandler = handler(async ({ locals, request, url }) => {
 		'invalid-query'
 	);
 	const database = await db();
-	const page = await pullCaseload(database, user.id, query.cursor, query.limit);
+	const raw = await pullCaseload(database, user.id, query.cursor, query.limit);
+	// Protected premises leave the server only as covering circles.
+	const page = { ...raw, bundles: await coverOrders(database, raw.bundles) };
 	// A caseload download is audited page by page: codes and counts, never its content.
 	await audit.write(database, {
 		actorId: user.id,

@@ -3,6 +3,7 @@ import * as assignments from '$lib/server/db/assignments';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
 import * as audit from '$lib/server/db/audit';
+import { coverOrders } from '$lib/server/security/zone-cover';
 import { ApiFailure, handler, idParam, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -24,5 +25,7 @@ export const GET: RequestHandler = handler(async ({ locals, params }) => {
 		entityId: id,
 		outcome: 'accepted'
 	});
-	return noStore(found);
+	// Protected premises leave the server only as covering circles.
+	const [covered] = await coverOrders(database, [found]);
+	return noStore(covered);
 });
