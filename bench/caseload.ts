@@ -188,8 +188,7 @@ try {
 	log(`starting the server with ${SUBJECTS} subjects, all assigned to ${OFFICER.username}`);
 	const server = await startBuiltServer(
 		{ FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS), FIELDCHECK_SEED_OFFICERS: '1' },
-		undefined,
-		process.env.BENCH_BUILD
+		{ build: process.env.BENCH_BUILD }
 	);
 	await warmUp(server.url);
 	browser = await launchBrowser();
