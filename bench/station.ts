@@ -193,7 +193,7 @@ try {
 		raw.prepare('SELECT id, display_name, collar_number, team_id FROM users')
 	];
 	const planRaw = await time(() => {
-		for (const [i, s] of planSql.entries()) i === 3 ? s.all(today) : s.all();
+		for (const [i, s] of planSql.entries()) s.all(...(i === 3 ? [today] : []));
 	});
 	const dashSql = [
 		raw.prepare(
@@ -209,7 +209,7 @@ try {
 		raw.prepare('SELECT id, display_name FROM users')
 	];
 	const dashRaw = await time(() => {
-		for (const [i, s] of dashSql.entries()) i < 2 ? s.all(today) : s.all();
+		for (const [i, s] of dashSql.entries()) s.all(...(i < 2 ? [today] : []));
 	});
 
 	const line = (name: string, xs: number[], rawXs: number[]) =>
