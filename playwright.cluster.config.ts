@@ -6,7 +6,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 /**
  * The two-server end-to-end test: PostgreSQL (FIELDCHECK_TEST_PG, from scripts/with-pg.sh),
  * two app server processes and a round-robin load balancer on E2E_PORT
- * (tests/e2e-cluster/serve-cluster.ts). Run: `bash scripts/with-pg.sh npx playwright test
+ * (scripts/two-servers.ts). Run: `bash scripts/with-pg.sh npx playwright test
  * --config playwright.cluster.config.ts`.
  */
 export default defineConfig({
@@ -14,7 +14,7 @@ export default defineConfig({
 	testDir: 'tests/e2e-cluster',
 	use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}` },
 	webServer: {
-		command: 'node --import tsx tests/e2e-cluster/serve-cluster.ts',
+		command: 'node --import tsx scripts/two-servers.ts',
 		url: `http://127.0.0.1:${PORT}/api/health`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -6,6 +6,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d /tmp/fieldcheck-pg-XXXXXX)
+# The cluster may run as the `postgres` user (when we are root): it must reach its data dir.
+chmod 755 "$dir"
 cleanup() {
 	bash scripts/pg-cluster.sh stop "$dir/data" || true
 	rm -rf "$dir"

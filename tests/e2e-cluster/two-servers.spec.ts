@@ -5,7 +5,7 @@ import { LoginPage } from '../e2e/pages/login-page';
 import { OutboxPage } from '../e2e/pages/outbox-page';
 import { VisitPage } from '../e2e/pages/visit-page';
 import { waitForServiceWorker } from '../e2e/helpers';
-import { clusterDbUrl } from './cluster-db.js';
+import { clusterDbUrl } from '../../scripts/two-servers-db.js';
 
 const PHOTO = 'static/icons/icon-512.png';
 const COUNT = 4;

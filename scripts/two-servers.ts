@@ -1,5 +1,6 @@
 // Two app servers on one PostgreSQL database behind a tiny round-robin load balancer, for the
-// two-server end-to-end test. Needs FIELDCHECK_TEST_PG (scripts/with-pg.sh provides it).
+// two-server end-to-end test and bench:load (loopback only; never a production balancer).
+// Needs FIELDCHECK_TEST_PG (scripts/with-pg.sh provides it); the database is created afresh.
 // The balancer listens on PORT and sends each request to the next app server, passing over one
 // that refuses the connection (as a real balancer's health check would); a test controls the
 // app servers through POST /__cluster/{kill,start}/{0,1} on the balancer.
@@ -8,16 +9,16 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import pg from 'pg';
-import { clusterDbUrl, E2E_CLUSTER_DB } from './cluster-db.js';
+import { clusterDbUrl } from './two-servers-db.js';
 
-const { admin, url: databaseUrl } = clusterDbUrl();
+const { admin, url: databaseUrl, name } = clusterDbUrl();
 const port = Number(process.env.PORT);
 const origin = `http://127.0.0.1:${port}`;
 
 const client = new pg.Client({ connectionString: admin });
 await client.connect();
-await client.query(`DROP DATABASE IF EXISTS ${E2E_CLUSTER_DB} WITH (FORCE)`);
-await client.query(`CREATE DATABASE ${E2E_CLUSTER_DB}`);
+await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await client.query(`CREATE DATABASE ${name}`);
 await client.end();
 
 interface Backend {
@@ -47,12 +48,13 @@ async function start(b: Backend): Promise<void> {
 			ORIGIN: origin,
 			DATABASE_URL: databaseUrl,
 			FIELDCHECK_DEMO_SEED: '1',
-			FIELDCHECK_SEED_SUBJECTS: '60',
+			FIELDCHECK_SEED_SUBJECTS: process.env.FIELDCHECK_SEED_SUBJECTS ?? '60',
 			BODY_SIZE_LIMIT: '5M'
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
-	for (let i = 0; i < 300; i++) {
+	// A large demo seed (bench:load) takes minutes.
+	for (let i = 0; i < 6000; i++) {
 		try {
 			if ((await fetch(`http://127.0.0.1:${b.port}/api/health`)).ok) return;
 		} catch {
