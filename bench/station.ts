@@ -22,6 +22,7 @@ import {
 	operationalDay,
 	shiftWindow
 } from '$lib/domain/operation/operational-day';
+import type { Insertable } from 'kysely';
 import type { VisitsTable } from '$lib/server/db/schema';
 import { insertRows } from '$lib/server/db/bulk';
 import { openDatabase, reserveSeqs } from '$lib/server/db/connection';
@@ -91,7 +92,7 @@ try {
 			}))
 		);
 		const first = await reserveSeqs(trx, VISITS);
-		const rows: VisitsTable[] = [];
+		const rows: Insertable<VisitsTable>[] = [];
 		for (let i = 0; i < VISITS; i++) {
 			const subject = data.subjects[(i * 7919) % SUBJECTS]!;
 			const officer = officers[i % OFFICERS]!;

@@ -55,7 +55,7 @@ try {
 	// A few visits from the field, one a breach with an arrest.
 	for (const [k, creds] of [DEMO.officer1, DEMO.officer2].entries()) {
 		const client = new TestClient(server.url);
-		await client.signIn(...creds);
+		await client.signIn(creds[0], creds[1]);
 		const officer = await officerOf(client);
 		const bundle = officer.page.bundles.find((b) => b.orders.some((o) => o.conditions.length));
 		const order = bundle?.orders.find((o) => o.conditions.length);
