@@ -153,6 +153,34 @@ describe('refused requests write nothing but their audit entry', () => {
 	});
 });
 
+describe('protected premises', () => {
+	it('reach the device only as a wider covering circle, the same on every pull', async () => {
+		type Circle = { shape: 'circle'; center: { lat: number; lon: number }; radiusM: number };
+		type Cond = { id: string; type: string; protectedPremises?: boolean; zone?: Circle };
+		const protectedIn = (orders: { conditions: Cond[] }[]) =>
+			orders.flatMap((o) =>
+				o.conditions.filter((c) => c.protectedPremises && c.zone?.shape === 'circle')
+			);
+		const stored = new Map(
+			(await query<{ data: string }>(server, 'SELECT data FROM orders'))
+				.flatMap((r) => protectedIn([JSON.parse(r.data) as { conditions: Cond[] }]))
+				.map((c) => [c.id, c.zone!])
+		);
+		const sent = protectedIn(one.page.bundles.flatMap((b) => b.orders) as never);
+		expect(sent.length).toBeGreaterThan(0);
+		const again = await officerOf(one.client);
+		const sentAgain = new Map(
+			protectedIn(again.page.bundles.flatMap((b) => b.orders) as never).map((c) => [c.id, c.zone])
+		);
+		for (const c of sent) {
+			const truth = stored.get(c.id)!;
+			expect(c.zone!.center).not.toEqual(truth.center);
+			expect(c.zone!.radiusM).toBe(truth.radiusM + 501);
+			expect(sentAgain.get(c.id)).toEqual(c.zone);
+		}
+	});
+});
+
 describe('security headers', () => {
 	it('are on the prerendered shell, static files and API answers', async () => {
 		for (const path of ['/', '/manifest.webmanifest', '/api/health', '/api/me']) {
