@@ -93,9 +93,9 @@ export async function touch(db: Db, id: string, now = new Date()): Promise<void>
 }
 
 /**
- * The device's row, registering it to `userId` if it is new, locked until the caller's
- * transaction ends: two servers handed the same push at the same moment take turns here, and
- * the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
+ * The device's row, registering it to `userId` if it is new (a device belongs to the officer
+ * whose push first named it), locked until the caller's transaction ends: two servers handed
+ * the same push at the same moment take turns here, and the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
  * for a concurrent one of the same id, then does nothing). SQLite: the writing transaction's
  * BEGIN IMMEDIATE already holds the database's one write lock.
  */

@@ -180,9 +180,11 @@ async function applyNext(
 		}
 	}
 
-	await storeAccepted(db, deviceId, accepted, now);
 	if (outcomeRows.length > 0) await outcomes.insertMany(db, outcomeRows);
 	await audit.writeMany(db, entries, now);
+	// Last: taking change-counter values locks the counter until commit (see reserveSeqs), so
+	// every other write of the push is done before it.
+	await storeAccepted(db, deviceId, accepted, now);
 	return results;
 }
 
