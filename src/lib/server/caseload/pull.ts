@@ -37,7 +37,7 @@ export async function pullCaseload(
 	}
 	const read = db.transaction().setAccessMode('read only');
 	const snapshot = engineOf(db) === 'postgres' ? read.setIsolationLevel('repeatable read') : read;
-	return snapshot.execute(async (trx) => {
+	const page = await snapshot.execute(async (trx) => {
 		const horizon = Math.max(since, await caseload.currentSeq(trx));
 		const { rows, total } = await caseload.changedSince(trx, officerId, since, horizon, limit);
 		const receipts = await visits.receiptsSince(trx, officerId, since, horizon, limit + 1);
@@ -56,12 +56,6 @@ export async function pullCaseload(
 		const live = pageRows.filter((r) => r.active).map((r) => r.subjectId);
 		const removedSubjects = pageRows.filter((r) => !r.active).map((r) => r.subjectId);
 		const { bundles, dischargedOrderIds } = await caseload.loadBundles(trx, officerId, live);
-		// The station's dashboard shows when each assignment reached the device.
-		await markDelivered(
-			trx,
-			bundles.map((b) => b.assignment.id),
-			now
-		);
 		return {
 			protocolVersion: PROTOCOL_VERSION,
 			cursor: encodeCursor(next),
@@ -75,6 +69,14 @@ export async function pullCaseload(
 			})),
 			remaining: total - pageRows.length,
 			hasMore: total > pageRows.length || receiptsWaiting
-		};
+		} satisfies CaseloadPage;
 	});
+	// The station's dashboard shows when each assignment reached the device: a write of its own,
+	// after the read-only snapshot the page came from.
+	await markDelivered(
+		db,
+		page.bundles.map((b) => b.assignment.id),
+		now
+	);
+	return page;
 }
