@@ -1,4 +1,4 @@
-import type { SubjectBundle } from '$lib/domain/caseload';
+import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
 import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
@@ -9,6 +9,8 @@ export interface CaseloadRow {
 	tokens: string[];
 	/** Unassigned on the server; stays until this device's visits to them are sent. */
 	leaving: boolean;
+	/** The latest visit by anyone on the team, when known. */
+	teamVisit?: TeamVisit;
 }
 
 const FIRST_ROWS = 50;
@@ -22,7 +24,12 @@ async function firstRows(): Promise<CaseloadRow[]> {
 
 async function allRows(): Promise<CaseloadRow[]> {
 	const all = await allSubjects();
-	return all.map((s) => ({ bundle: s.bundle, tokens: s.tokens, leaving: s.leaving === 1 }));
+	return all.map((s) => ({
+		bundle: s.bundle,
+		tokens: s.tokens,
+		leaving: s.leaving === 1,
+		teamVisit: s.teamVisit
+	}));
 }
 
 /**

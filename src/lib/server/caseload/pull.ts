@@ -5,6 +5,7 @@ import * as caseload from '../db/caseload';
 import { engineOf } from '../db/engine';
 import * as visits from '../db/visits';
 import { markDelivered } from '../operation/assign';
+import { teamLastVisits } from './last-visits';
 import { ApiFailure } from '../http';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -37,7 +38,7 @@ export async function pullCaseload(
 	}
 	const read = db.transaction().setAccessMode('read only');
 	const snapshot = engineOf(db) === 'postgres' ? read.setIsolationLevel('repeatable read') : read;
-	const page = await snapshot.execute(async (trx) => {
+	const page = await snapshot.execute(async (trx): Promise<CaseloadPage> => {
 		const horizon = Math.max(since, await caseload.currentSeq(trx));
 		const { rows, total } = await caseload.changedSince(trx, officerId, since, horizon, limit);
 		const receipts = await visits.receiptsSince(trx, officerId, since, horizon, limit + 1);
@@ -68,11 +69,12 @@ export async function pullCaseload(
 				photosComplete: r.photosComplete
 			})),
 			remaining: total - pageRows.length,
-			hasMore: total > pageRows.length || receiptsWaiting
-		} satisfies CaseloadPage;
+			hasMore: total > pageRows.length || receiptsWaiting,
+			teamVisits: await teamLastVisits(trx, officerId, since, next, live)
+		};
 	});
-	// The station's dashboard shows when each assignment reached the device: a write of its own,
-	// after the read-only snapshot the page came from.
+	// The station's dashboard shows when each assignment reached the device: a write, so
+	// outside the read-only snapshot.
 	await markDelivered(
 		db,
 		page.bundles.map((b) => b.assignment.id),
