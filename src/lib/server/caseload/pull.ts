@@ -74,11 +74,13 @@ export async function pullCaseload(
 		};
 	});
 	// The station's dashboard shows when each assignment reached the device: a write, so
-	// outside the read-only snapshot.
-	await markDelivered(
-		db,
-		page.bundles.map((b) => b.assignment.id),
-		now
-	);
+	// outside the read-only snapshot, and only when there is something to mark (on SQLite any
+	// UPDATE waits for the one write lock, which a pull with nothing new must not do).
+	if (page.bundles.length > 0)
+		await markDelivered(
+			db,
+			page.bundles.map((b) => b.assignment.id),
+			now
+		);
 	return page;
 }
