@@ -7,6 +7,18 @@ import type { Role } from '$lib/domain/user';
  * per route and cannot take a union, and every path here is a real route.
  */
 export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
+	{ href: '/station/operation/plan', label: 'Plan', roles: ['supervisor', 'administrator'] },
+	{
+		href: '/station/operation/dashboard',
+		label: 'Dashboard',
+		roles: ['supervisor', 'administrator']
+	},
+	{
+		href: '/station/operation/briefing',
+		label: 'Briefing',
+		roles: ['supervisor', 'administrator']
+	},
+	{ href: '/station/operation/export', label: 'Export', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/users', label: 'Users', roles: ['administrator'] }
