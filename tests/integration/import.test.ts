@@ -177,7 +177,7 @@ describe('a clean import', () => {
 		const dry = await importFiles(admin, teamId, clean());
 		expect(dry.status).toBe(200);
 		expect(dry.body.counts.subjects).toEqual({ create: 3, update: 0, unchanged: 0 });
-		expect(dry.body.counts.conditions.create).toBe(8);
+		expect(dry.body.counts.conditions!.create).toBe(8);
 		expect(await snapshot()).toEqual(before);
 		const applied = await importFiles(admin, teamId, clean(), 'apply');
 		expect(applied.body.applied).toBe(true);

@@ -9,6 +9,7 @@ import type { Role } from '$lib/domain/user';
 export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
 	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },
+	{ href: '/station/import', label: 'Import', roles: ['administrator'] },
 	{ href: '/station/users', label: 'Users', roles: ['administrator'] }
 ];
 
