@@ -6,7 +6,6 @@
  * lines, then the figures against the targets (dry run + import ≤ 15 s and ≤ 2× raw), and the
  * peak RSS. A benchmark, not a test: exits 0 when a target is missed.
  */
-import Sqlite from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 		fail(`Refused: ${(e as Error).message}.`);
 	}
 
-	const db = await connect(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, 1);
+	const db = await connect(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, 2);
 	try {
 		let teamId: string | null = null;
 		if (values.team) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 
-/** Runs `npm run admin -- …` on a database with the password on stdin (no terminal). */
+/** Runs `npm run admin -- …` on a server's database with the password on stdin (no terminal). */
 export function runAdmin(
 	databaseUrl: string,
 	args: string[],

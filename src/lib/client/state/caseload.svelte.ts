@@ -1,14 +1,17 @@
-import type { SubjectBundle } from '$lib/domain/caseload';
+import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
 import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
 import { Live } from './live.svelte';
+import { syncStatus } from './sync-status.svelte';
 
 export interface CaseloadRow {
 	bundle: SubjectBundle;
 	tokens: string[];
 	/** Unassigned on the server; stays until this device's visits to them are sent. */
 	leaving: boolean;
+	/** The latest visit by anyone on the team, when known. */
+	teamVisit?: TeamVisit;
 }
 
 const FIRST_ROWS = 50;
@@ -22,7 +25,12 @@ async function firstRows(): Promise<CaseloadRow[]> {
 
 async function allRows(): Promise<CaseloadRow[]> {
 	const all = await allSubjects();
-	return all.map((s) => ({ bundle: s.bundle, tokens: s.tokens, leaving: s.leaving === 1 }));
+	return all.map((s) => ({
+		bundle: s.bundle,
+		tokens: s.tokens,
+		leaving: s.leaving === 1,
+		teamVisit: s.teamVisit
+	}));
 }
 
 /**
@@ -37,13 +45,17 @@ export class CaseloadView {
 	readonly #all = new Live<CaseloadRow[] | null>(allRows, null);
 	/** The whole list is asked for only once the first rows are on screen, so they come first. */
 	#firstShown = $state(false);
+	/**
+	 * The whole list as last read. While a download is under way the whole list is not
+	 * followed (its query stops), so it is not read again after every page, holding up the next
+	 * page's write; the first rows stay live, and the whole list is read once the download ends.
+	 */
+	#whole = $state.raw<CaseloadRow[] | null>(null);
 
-	readonly rows = $derived.by((): CaseloadRow[] => {
-		const all = this.#firstShown ? this.#all.current : null;
-		return all ?? this.#first.current ?? [];
-	});
-
-	readonly loaded = $derived(this.#firstShown && this.#all.loaded);
+	readonly rows = $derived(
+		this.#whole && this.#whole.length > 0 ? this.#whole : (this.#first.current ?? this.#whole ?? [])
+	);
+	readonly loaded = $derived(this.#whole !== null);
 
 	visible = $derived.by(() => {
 		const q = this.query.trim();
@@ -61,6 +73,11 @@ export class CaseloadView {
 			if (this.#firstShown || !this.#first.loaded) return;
 			performance.mark('fc:caseload:first-rows');
 			this.#firstShown = true;
+		});
+		$effect(() => {
+			if (!this.#firstShown || syncStatus.phase === 'downloading') return;
+			const all = this.#all.current;
+			if (all) this.#whole = all;
 		});
 	}
 }
