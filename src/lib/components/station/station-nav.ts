@@ -27,6 +27,7 @@ export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
 		label: 'Quarantine',
 		roles: ['supervisor', 'administrator']
 	},
+	{ href: '/station/import', label: 'Import', roles: ['administrator'] },
 	{ href: '/station/users', label: 'Users', roles: ['administrator'] },
 	{ href: '/station/audit', label: 'Audit', roles: ['administrator'] }
 ];
