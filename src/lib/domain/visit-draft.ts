@@ -4,7 +4,8 @@ import {
 	type AttemptResult,
 	type ConditionOutcome,
 	type PhotoRef,
-	type Visit
+	type Visit,
+	type VisitActions
 } from './visit';
 import type { z } from 'zod';
 import type { positionSchema, positionStateSchema } from './visit';
@@ -35,7 +36,8 @@ export interface DraftCheck {
 	orderId: string;
 	orderVersion: number;
 	conditionId: string;
-	outcome: ConditionOutcome;
+	/** Null until the officer marks it: "Not checked" is a choice, never a default. */
+	outcome: ConditionOutcome | null;
 	notes: string;
 }
 
@@ -74,7 +76,7 @@ export function newDraft(input: {
 			orderId: c.orderId,
 			orderVersion: c.orderVersion,
 			conditionId: c.condition.id,
-			outcome: 'not-checked',
+			outcome: null,
 			notes: ''
 		})),
 		actions: {
@@ -98,6 +100,7 @@ export type DraftProblem =
 	| 'custody-reference-missing'
 	| 'consent-missing'
 	| 'breach-notes-missing'
+	| 'conditions-unmarked'
 	| 'invalid';
 
 export const draftProblemMessages: Record<DraftProblem, string> = {
@@ -106,6 +109,8 @@ export const draftProblemMessages: Record<DraftProblem, string> = {
 	'custody-reference-missing': 'Enter the custody reference for the arrest',
 	'consent-missing': 'Record whether the victim consented to the safeguarding referral',
 	'breach-notes-missing': 'Add a note to each breach',
+	'conditions-unmarked':
+		'Mark every condition: Compliant, Breach, Not checked or N/A (the subject was seen)',
 	invalid: 'Some details are not valid'
 };
 
@@ -123,7 +128,24 @@ export function draftProblems(d: VisitDraft): DraftProblem[] {
 	if (d.checks.some((c) => c.outcome === 'breach' && c.notes.trim() === '')) {
 		out.push('breach-notes-missing');
 	}
+	// Seen: each condition was either checked or consciously left. Not seen: nothing could be.
+	if (d.result === 'seen' && d.checks.some((c) => c.outcome === null)) {
+		out.push('conditions-unmarked');
+	}
 	return out;
+}
+
+/** The actions as a finished visit records them: blank references dropped, text trimmed. */
+export function visitActionsOf(a: DraftActions): VisitActions {
+	return {
+		arrest: a.arrest ? { custodyReference: a.custodyReference.trim() } : null,
+		wordsOfAdvice: a.wordsOfAdvice,
+		safeguardingReferral: a.safeguardingReferral
+			? { consent: a.safeguardingConsent === true }
+			: null,
+		intelligenceSubmitted: a.intelligenceSubmitted,
+		bodyWornVideoRef: a.bodyWornVideoRef.trim() || null
+	};
 }
 
 /** The finished visit, or the problems that stop it. Validated with the shared contract. */
@@ -134,7 +156,6 @@ export function finaliseDraft(
 ): { ok: true; visit: Visit } | { ok: false; problems: DraftProblem[] } {
 	const problems = draftProblems(d);
 	if (problems.length > 0) return { ok: false, problems };
-	const a = d.actions;
 	const candidate = {
 		id: d.id,
 		subjectId: d.subjectId,
@@ -147,16 +168,12 @@ export function finaliseDraft(
 		positionState: d.positionState,
 		result: d.result,
 		resultOther: d.result === 'other' ? d.resultOther.trim() : null,
-		checks: d.checks.map((c) => ({ ...c, notes: c.notes.trim() })),
-		actions: {
-			arrest: a.arrest ? { custodyReference: a.custodyReference.trim() } : null,
-			wordsOfAdvice: a.wordsOfAdvice,
-			safeguardingReferral: a.safeguardingReferral
-				? { consent: a.safeguardingConsent === true }
-				: null,
-			intelligenceSubmitted: a.intelligenceSubmitted,
-			bodyWornVideoRef: a.bodyWornVideoRef.trim() || null
-		},
+		checks: d.checks.map((c) => ({
+			...c,
+			outcome: c.outcome ?? 'not-checked',
+			notes: c.notes.trim()
+		})),
+		actions: visitActionsOf(d.actions),
 		notes: d.notes,
 		photos,
 		amends: d.amends

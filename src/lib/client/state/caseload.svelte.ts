@@ -1,8 +1,11 @@
 import { tick } from 'svelte';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
+import { startOfLondonDay, visitedSince } from '$lib/domain/route-plan-build';
 import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
+import { visitTimes } from '../db/visits-store';
+import { clock } from './clock.svelte';
 
 export interface CaseloadRow {
 	bundle: SubjectBundle;
@@ -18,6 +21,10 @@ export class CaseloadView {
 	query = $state('');
 	risk = $state<RiskLevel | 'any'>('any');
 	wantedOnly = $state(false);
+	#visits = $state.raw<{ subjectId: string; startedAt: string }[]>([]);
+
+	/** Subjects with a visit on this device started today (Europe/London). */
+	visitedToday = $derived(visitedSince(this.#visits, startOfLondonDay(clock.now)));
 
 	visible = $derived.by(() => {
 		const q = this.query.trim();
@@ -38,7 +45,8 @@ export class CaseloadView {
 			// Measured by `npm run bench:caseload`: first rows on screen, straight from IndexedDB.
 			performance.mark('fc:caseload:first-rows');
 		}
-		const all = await allSubjects();
+		const [all, visits] = await Promise.all([allSubjects(), visitTimes()]);
+		this.#visits = visits;
 		this.rows = all.map((s) => ({ bundle: s.bundle, tokens: s.tokens, leaving: s.leaving === 1 }));
 		this.loaded = true;
 	}
