@@ -1,3 +1,4 @@
+import { subjectDisplayName } from '$lib/domain/subject';
 import type { VisitDraft } from '$lib/domain/visit-draft';
 import { database, type StoredDraft, type StoredPhoto } from './database';
 
@@ -26,6 +27,32 @@ export async function getDraft(id: string): Promise<VisitDraft | undefined> {
 
 export async function listDrafts(): Promise<StoredDraft[]> {
 	return database().drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+export interface DraftSummary {
+	id: string;
+	subjectId: string;
+	/** As the caseload shows them, so the officer knows which visit it is. */
+	subjectName: string;
+	updatedAt: string;
+}
+
+/** Drafts on the device, newest first, each named by its subject. */
+export async function draftSummaries(): Promise<DraftSummary[]> {
+	const db = database();
+	return db.transaction('r', db.drafts, db.subjects, async () => {
+		const drafts = await db.drafts.orderBy('updatedAt').reverse().toArray();
+		const subjects = await db.subjects.bulkGet(drafts.map((d) => d.subjectId));
+		return drafts.map(({ id, subjectId, updatedAt }, i) => {
+			const s = subjects[i]?.bundle.subject;
+			return {
+				id,
+				subjectId,
+				updatedAt,
+				subjectName: s ? subjectDisplayName(s) : 'A subject no longer on this device'
+			};
+		});
+	});
 }
 
 /** Discards a draft and the photos taken for it — never the photos of a finalised visit. */

@@ -1,14 +1,8 @@
-import { listDrafts } from '../db/drafts-store';
+import { draftSummaries, type DraftSummary } from '../db/drafts-store';
 import { listVisits } from '../db/visits-store';
 import { requestPersistence, storageInfo, type StorageInfo } from '../media/storage';
 import { nowIso } from './time';
 import type { StoredVisit } from './visit-record.svelte';
-
-export interface DraftSummary {
-	id: string;
-	subjectId: string;
-	updatedAt: string;
-}
 
 /** Every visit on the device and where it stands, plus the device's storage health. */
 export class OutboxView {
@@ -18,11 +12,7 @@ export class OutboxView {
 
 	async load(): Promise<void> {
 		this.visits = await listVisits();
-		this.drafts = (await listDrafts()).map(({ id, subjectId, updatedAt }) => ({
-			id,
-			subjectId,
-			updatedAt
-		}));
+		this.drafts = await draftSummaries();
 		this.storage = await storageInfo();
 	}
 

@@ -1,6 +1,7 @@
 import * as meta from '../db/meta';
 import { outboxCounts, type OutboxCounts } from '../db/visits-store';
 import { ApiError } from '../sync/api';
+import { requestBackgroundSync } from '../sync/background-sync';
 import type { PullProgress } from '../sync/caseload-pull';
 import { runSync } from '../sync/engine';
 import { PhotoUploadError } from '../sync/photo-upload';
@@ -94,6 +95,10 @@ class SyncStatus {
 			this.push = null;
 			this.lastSyncedAt = (await meta.get('lastSyncedAt')) ?? null;
 			await this.refreshCounts();
+			// A send that failed (or left work behind) is handed to Background Sync as well, so
+			// it still goes if the app is closed before the next retry. Registering an existing
+			// tag again is harmless: the browser keeps one.
+			if (this.counts.waiting > 0 && this.phase !== 'signed-out') void requestBackgroundSync();
 		}
 	}
 

@@ -57,3 +57,9 @@ export async function startAmendment(original: Visit, officerId: string): Promis
 	await syncStatus.refreshCounts();
 	return draft.id;
 }
+
+/** Discards a draft visit and its photos (never a finalised visit's). */
+export async function discardDraft(id: string): Promise<void> {
+	await drafts.discardDraft(id);
+	await syncStatus.refreshCounts();
+}
