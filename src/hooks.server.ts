@@ -10,7 +10,9 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.sessionToken = token;
-	event.locals.user = token ? await userForToken(await db(), token) : null;
+	const signedIn = token ? await userForToken(await db(), token) : null;
+	event.locals.user = signedIn?.user ?? null;
+	event.locals.mustChangePassword = signedIn?.mustChangePassword ?? false;
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'no-referrer');

@@ -28,7 +28,7 @@ test('the theme follows the device until the officer chooses one', async ({ brow
 			};
 			return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
 		};
-		let bg: HTMLElement | null = el;
+		let bg: Element | null = el;
 		while (bg && /rgba\(0, 0, 0, 0\)|transparent/.test(getComputedStyle(bg).backgroundColor)) {
 			bg = bg.parentElement;
 		}

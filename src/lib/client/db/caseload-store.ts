@@ -1,7 +1,7 @@
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { database, type StoredSubject } from './database';
-import * as meta from './meta';
+import * as syncValues from './sync-values';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
 
 export function toStored(bundle: SubjectBundle): StoredSubject {
@@ -32,8 +32,8 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
-		await meta.set('cursor', page.cursor);
-		await meta.set('lastSyncedAt', page.serverTime);
+		await syncValues.cursor.set(page.cursor);
+		await syncValues.lastSyncedAt.set(page.serverTime);
 	});
 }
 

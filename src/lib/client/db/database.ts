@@ -65,6 +65,19 @@ export interface StoredDraft {
 	draft: VisitDraft;
 }
 
+/**
+ * A stored value that no longer parses (written by an older build, or damaged), kept aside
+ * rather than used or thrown away: the officer is told, and a supervisor can recover it.
+ */
+export interface QuarantinedValue {
+	id?: number;
+	/** 'draft': a visit draft (key = its id); 'value': a meta value (key = its name). */
+	kind: 'draft' | 'value';
+	key: string;
+	value: unknown;
+	keptAt: string;
+}
+
 /** One downloaded piece of the offline area pack, in order from byte 0. */
 export interface AreaPackChunk {
 	index: number;
@@ -91,6 +104,7 @@ export class FieldcheckDatabase extends Dexie {
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	photos!: EntityTable<StoredPhoto, 'id'>;
 	areaPackChunks!: EntityTable<AreaPackChunk, 'index'>;
+	quarantine!: EntityTable<QuarantinedValue, 'id'>;
 
 	constructor(name = 'fieldcheck') {
 		// Strict durability: "Saved on this device" may only be said once the data is on disk,
@@ -108,6 +122,10 @@ export class FieldcheckDatabase extends Dexie {
 		});
 		this.version(3).stores({
 			areaPackChunks: 'index'
+		});
+		// Adds a table only: every existing table and row is kept as it is (tested).
+		this.version(4).stores({
+			quarantine: '++id, kind'
 		});
 	}
 }

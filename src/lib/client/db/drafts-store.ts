@@ -1,6 +1,7 @@
 import { subjectDisplayName } from '$lib/domain/subject';
-import type { VisitDraft } from '$lib/domain/visit-draft';
+import { visitDraftSchema, type VisitDraft } from '$lib/domain/visit-draft';
 import { database, type StoredDraft, type StoredPhoto } from './database';
+import { quarantineDraftIfInvalid } from './quarantine';
 
 /**
  * Saves a draft unless its visit has already been finalised: a slow GPS fix or photo landing
@@ -15,18 +16,30 @@ export async function saveDraft(draft: VisitDraft): Promise<boolean> {
 			id: draft.id,
 			subjectId: draft.subjectId,
 			updatedAt: new Date().toISOString(),
-			draft
+			draft: visitDraftSchema.parse(draft)
 		});
 		return true;
 	});
 }
 
+/**
+ * The draft, parsed. One that no longer parses is moved aside (the officer is told) and reads
+ * as absent. Not for live queries, which may not write: they use listDrafts.
+ */
 export async function getDraft(id: string): Promise<VisitDraft | undefined> {
-	return (await database().drafts.get(id))?.draft;
+	const parsed = visitDraftSchema.safeParse((await database().drafts.get(id))?.draft);
+	if (parsed.success) return parsed.data;
+	await quarantineDraftIfInvalid(id);
+	return undefined;
 }
 
+/** Drafts that parse, newest first (the start-up check moves the others aside). */
 export async function listDrafts(): Promise<StoredDraft[]> {
-	return database().drafts.orderBy('updatedAt').reverse().toArray();
+	const rows = await database().drafts.orderBy('updatedAt').reverse().toArray();
+	return rows.flatMap((row) => {
+		const parsed = visitDraftSchema.safeParse(row.draft);
+		return parsed.success ? [{ ...row, draft: parsed.data }] : [];
+	});
 }
 
 export interface DraftSummary {
@@ -37,21 +50,18 @@ export interface DraftSummary {
 	updatedAt: string;
 }
 
-/** Drafts on the device, newest first, each named by its subject. */
+/** Drafts on the device that parse, newest first, each named by its subject. */
 export async function draftSummaries(): Promise<DraftSummary[]> {
-	const db = database();
-	return db.transaction('r', db.drafts, db.subjects, async () => {
-		const drafts = await db.drafts.orderBy('updatedAt').reverse().toArray();
-		const subjects = await db.subjects.bulkGet(drafts.map((d) => d.subjectId));
-		return drafts.map(({ id, subjectId, updatedAt }, i) => {
-			const s = subjects[i]?.bundle.subject;
-			return {
-				id,
-				subjectId,
-				updatedAt,
-				subjectName: s ? subjectDisplayName(s) : 'A subject no longer on this device'
-			};
-		});
+	const drafts = await listDrafts();
+	const subjects = await database().subjects.bulkGet(drafts.map((d) => d.subjectId));
+	return drafts.map(({ id, subjectId, updatedAt }, i) => {
+		const s = subjects[i]?.bundle.subject;
+		return {
+			id,
+			subjectId,
+			updatedAt,
+			subjectName: s ? subjectDisplayName(s) : 'A subject no longer on this device'
+		};
 	});
 }
 

@@ -1,7 +1,7 @@
 import type { MutationResult, VisitReceipt } from '$lib/domain/sync';
 import type { Visit } from '$lib/domain/visit';
 import { database, type OutboxEntry, type StoredPhoto, type StoredVisit } from './database';
-import * as meta from './meta';
+import * as syncValues from './sync-values';
 
 /**
  * Finalising writes the visit and its outbox entry in ONE strict-durability transaction and
@@ -10,8 +10,8 @@ import * as meta from './meta';
 export async function finaliseVisit(visit: Visit, subjectName: string): Promise<number> {
 	const db = database();
 	return db.transaction('rw', [db.meta, db.visits, db.outbox, db.drafts], async () => {
-		const seq = (await meta.get('nextSeq')) ?? 1;
-		await meta.set('nextSeq', seq + 1);
+		const seq = (await syncValues.nextSeq.get()) ?? 1;
+		await syncValues.nextSeq.set(seq + 1);
 		const now = new Date().toISOString();
 		await db.visits.add({
 			id: visit.id,
@@ -77,7 +77,7 @@ export async function applyPushResults(results: MutationResult[]): Promise<void>
 				await markReceived(entry.visitId, r.receivedAt ?? new Date().toISOString());
 			}
 		}
-		await meta.set('lastPushAt', new Date().toISOString());
+		await syncValues.lastPushAt.set(new Date().toISOString());
 	});
 }
 

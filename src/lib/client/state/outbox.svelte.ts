@@ -1,18 +1,25 @@
 import { draftSummaries, type DraftSummary } from '../db/drafts-store';
 import { listVisits } from '../db/visits-store';
 import { requestPersistence, storageInfo, type StorageInfo } from '../media/storage';
+import { Live } from './live.svelte';
 import { nowIso } from './time';
 import type { StoredVisit } from './visit-record.svelte';
 
 /** Every visit on the device and where it stands, plus the device's storage health. */
 export class OutboxView {
-	visits = $state.raw<StoredVisit[]>([]);
-	drafts = $state.raw<DraftSummary[]>([]);
+	readonly #visits = new Live<StoredVisit[]>(listVisits, []);
+	readonly #drafts = new Live<DraftSummary[]>(draftSummaries, []);
 	storage = $state<StorageInfo | null>(null);
 
-	async load(): Promise<void> {
-		this.visits = await listVisits();
-		this.drafts = await draftSummaries();
+	get visits(): StoredVisit[] {
+		return this.#visits.current;
+	}
+
+	get drafts(): DraftSummary[] {
+		return this.#drafts.current;
+	}
+
+	async loadStorage(): Promise<void> {
 		this.storage = await storageInfo();
 	}
 

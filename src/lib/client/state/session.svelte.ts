@@ -7,6 +7,7 @@ export { RejectedWorkError, UnsentWorkError } from '../sync/auth';
 class Session {
 	#user = $state<User | null>(null);
 	#loaded = $state(false);
+	#mustChangePassword = $state(false);
 
 	get user(): User | null {
 		return this.#user;
@@ -16,6 +17,11 @@ class Session {
 		return this.#loaded;
 	}
 
+	/** Signed in with a password an administrator set: a new one must be chosen first. */
+	get mustChangePassword(): boolean {
+		return this.#mustChangePassword;
+	}
+
 	async load(): Promise<User | null> {
 		this.#user = (await auth.signedInUser()) ?? null;
 		this.#loaded = true;
@@ -23,9 +29,16 @@ class Session {
 	}
 
 	async signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
-		this.#user = await auth.signIn(credentials, allowRejected);
+		const { user, mustChangePassword } = await auth.signIn(credentials, allowRejected);
+		this.#user = user;
+		this.#mustChangePassword = mustChangePassword;
 		this.#loaded = true;
-		return this.#user;
+		return user;
+	}
+
+	async changePassword(password: string): Promise<void> {
+		await auth.changePassword(password);
+		this.#mustChangePassword = false;
 	}
 
 	async signOut(allowRejected = false): Promise<void> {

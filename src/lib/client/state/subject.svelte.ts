@@ -1,13 +1,20 @@
 import type { SubjectBundle } from '$lib/domain/caseload';
 import { getSubject } from '../db/caseload-store';
+import { LiveByKey } from './live.svelte';
 
-/** One subject as the device holds it. */
+/** One subject as the device holds it, following the id in view and every change to it. */
 export class SubjectView {
-	bundle = $state.raw<SubjectBundle | null>(null);
-	loaded = $state(false);
+	readonly #live: LiveByKey<string, SubjectBundle | null>;
 
-	async load(id: string): Promise<void> {
-		this.bundle = (await getSubject(id)) ?? null;
-		this.loaded = true;
+	constructor(id: () => string) {
+		this.#live = new LiveByKey(id, async (key) => (await getSubject(key)) ?? null, null);
+	}
+
+	get bundle(): SubjectBundle | null {
+		return this.#live.current;
+	}
+
+	get loaded(): boolean {
+		return this.#live.loaded;
 	}
 }

@@ -3,38 +3,58 @@ import { getSubject } from '../db/caseload-store';
 import type { StoredVisit } from '../db/database';
 import { photosFor } from '../db/drafts-store';
 import { getVisit } from '../db/visits-store';
+import { LiveByKey } from './live.svelte';
 
 export interface RecordPhoto {
 	id: string;
-	url: string;
+	blob: Blob;
 	bytes: number;
 	sent: boolean;
 }
 
-/** A finalised visit as the device holds it, with where it stands and what it refers to. */
-export class VisitRecord {
-	record = $state.raw<StoredVisit | null>(null);
-	/** The subject, to name conditions and measure from the address; null once they have left. */
-	bundle = $state.raw<SubjectBundle | null>(null);
-	photos = $state.raw<RecordPhoto[]>([]);
-	loaded = $state(false);
+async function recordPhotos(visitId: string): Promise<RecordPhoto[]> {
+	return (await photosFor(visitId)).map((p) => ({
+		id: p.id,
+		blob: p.blob,
+		bytes: p.bytes,
+		sent: p.complete === 1
+	}));
+}
 
-	async load(id: string): Promise<void> {
-		this.record = (await getVisit(id)) ?? null;
-		this.bundle = this.record ? ((await getSubject(this.record.subjectId)) ?? null) : null;
-		this.dispose();
-		this.photos = (await photosFor(id)).map((p) => ({
-			id: p.id,
-			url: URL.createObjectURL(p.blob),
-			bytes: p.bytes,
-			sent: p.complete === 1
-		}));
-		this.loaded = true;
+/**
+ * A finalised visit as the device holds it, with where it stands (sending, sent…) as it moves,
+ * the subject it was to (to name conditions and measure from the address) and its photos.
+ */
+export class VisitRecord {
+	readonly #live: LiveByKey<string, StoredVisit | null>;
+	readonly #bundle: LiveByKey<string, SubjectBundle | null>;
+	readonly #photos: LiveByKey<string, RecordPhoto[]>;
+
+	constructor(id: () => string) {
+		this.#live = new LiveByKey(id, async (key) => (await getVisit(key)) ?? null, null);
+		this.#bundle = new LiveByKey(
+			() => this.record?.subjectId ?? '',
+			async (key) => (key ? ((await getSubject(key)) ?? null) : null),
+			null
+		);
+		this.#photos = new LiveByKey(id, recordPhotos, []);
 	}
 
-	dispose(): void {
-		for (const p of this.photos) URL.revokeObjectURL(p.url);
-		this.photos = [];
+	get record(): StoredVisit | null {
+		return this.#live.current;
+	}
+
+	get loaded(): boolean {
+		return this.#live.loaded;
+	}
+
+	/** Null once the subject has left the device. */
+	get bundle(): SubjectBundle | null {
+		return this.#bundle.current;
+	}
+
+	get photos(): RecordPhoto[] {
+		return this.#photos.current;
 	}
 }
 export type { StoredVisit, VisitState } from '../db/database';

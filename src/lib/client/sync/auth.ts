@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { userSchema, type LoginRequest, type User } from '$lib/domain/user';
 import { wipeDevice } from '../db/device-store';
+import * as account from '../db/account-values';
 import { draftSummaries, type DraftSummary } from '../db/drafts-store';
-import * as meta from '../db/meta';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
 import { withSyncLock } from './lock';
 
-const loginResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
+const loginResponseSchema = z.object({
+	user: userSchema,
+	expiresAt: z.string(),
+	mustChangePassword: z.boolean()
+});
 const officersSchema = z.object({ officers: z.array(userSchema) });
 
 /**
@@ -61,22 +65,25 @@ async function assertNothingUnsent(allowRejected: boolean): Promise<void> {
  * A different officer signing in never sees the previous officer's data, and cannot take
  * over a device whose previous officer still has visits waiting.
  */
-export async function signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
+export async function signIn(
+	credentials: LoginRequest,
+	allowRejected = false
+): Promise<{ user: User; mustChangePassword: boolean }> {
 	// Under the sync lock, so a page of caseload already in flight cannot land after a wipe
 	// and leave one officer's subjects behind for the next.
 	return withSyncLock(async () => {
-		const previous = await meta.get('user');
+		const previous = await account.user.get();
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
-		const { user } = await request('/api/auth/login', loginResponseSchema, {
+		const { user, mustChangePassword } = await request('/api/auth/login', loginResponseSchema, {
 			method: 'POST',
 			body: credentials
 		});
 		// Whatever a different (or unknown) officer left behind goes before this one sees it.
 		if (previous?.id !== user.id) await wipeDevice();
-		await meta.set('user', user);
-		await refreshOfficers();
-		return user;
+		await account.user.set(user);
+		if (!mustChangePassword) await refreshOfficers();
+		return { user, mustChangePassword };
 	});
 }
 
@@ -84,10 +91,19 @@ export async function signIn(credentials: LoginRequest, allowRejected = false): 
 export async function refreshOfficers(): Promise<void> {
 	try {
 		const { officers } = await request('/api/officers', officersSchema);
-		await meta.set('officers', officers);
+		await account.officers.set(officers);
 	} catch (e) {
 		if (!(e instanceof ApiError)) throw e;
 	}
+}
+
+/** The user's own new password (after an administrator reset it, or at will). */
+export async function changePassword(password: string): Promise<void> {
+	await request('/api/auth/password', z.object({ ok: z.literal(true) }), {
+		method: 'POST',
+		body: { password }
+	});
+	await refreshOfficers();
 }
 
 export async function signOut(allowRejected = false): Promise<void> {
@@ -100,9 +116,9 @@ export async function signOut(allowRejected = false): Promise<void> {
 }
 
 export function signedInUser(): Promise<User | undefined> {
-	return meta.get('user');
+	return account.user.get();
 }
 
 export async function knownOfficers(): Promise<User[]> {
-	return (await meta.get('officers')) ?? [];
+	return (await account.officers.get()) ?? [];
 }

@@ -6,12 +6,18 @@ import * as users from '../db/users';
 
 export const SESSION_COOKIE = 'fc_session';
 
-export async function userForToken(db: Db, token: string): Promise<User | null> {
+export interface SessionUser {
+	user: User;
+	/** Set by a password reset: until changed, only the change-password route answers. */
+	mustChangePassword: boolean;
+}
+
+export async function userForToken(db: Db, token: string): Promise<SessionUser | null> {
 	const userId = await sessions.resolve(db, token);
 	if (!userId) return null;
 	const user = await users.findById(db, userId);
 	if (!user || user.disabled) return null;
-	return users.toPublicUser(user);
+	return { user: users.toPublicUser(user), mustChangePassword: user.mustChangePassword };
 }
 
 export function setSessionCookie(

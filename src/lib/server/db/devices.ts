@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { engineOf } from './engine';
 
 export interface Device {
 	id: string;
@@ -31,6 +32,33 @@ export async function register(
 		.values({ id, user_id: userId, last_seq: 0, registered_at: now.toISOString() })
 		.execute();
 	return { id, userId, lastSeq: 0, revoked: false };
+}
+
+/**
+ * The device's row, registering it to `userId` if it is new, locked until the caller's
+ * transaction ends: two servers handed the same push at the same moment take turns here, and
+ * the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
+ * for a concurrent one of the same id, then does nothing). SQLite: the writing transaction's
+ * BEGIN IMMEDIATE already holds the database's one write lock.
+ */
+export async function claim(db: Db, id: string, userId: string, now = new Date()): Promise<Device> {
+	await db
+		.insertInto('devices')
+		.values({ id, user_id: userId, last_seq: 0, registered_at: now.toISOString() })
+		.onConflict((oc) => oc.column('id').doNothing())
+		.execute();
+	const row = await db
+		.selectFrom('devices')
+		.selectAll()
+		.where('id', '=', id)
+		.$if(engineOf(db) === 'postgres', (qb) => qb.forUpdate())
+		.executeTakeFirstOrThrow();
+	return {
+		id: row.id,
+		userId: row.user_id,
+		lastSeq: row.last_seq,
+		revoked: row.revoked_at !== null
+	};
 }
 
 export async function setLastSeq(db: Db, id: string, lastSeq: number): Promise<void> {

@@ -50,3 +50,8 @@ export async function destroy(db: Db, token: string): Promise<void> {
 export async function purgeExpired(db: Db, now = new Date()): Promise<void> {
 	await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
 }
+
+/** Ends every session a user has, at once (disabled account, password reset). */
+export async function destroyAllFor(db: Db, userId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -22,7 +22,9 @@ import { checkVisit } from './validate';
 /**
  * POST /api/sync/push. One transaction per push: the device's last applied sequence moves in
  * the same commit as the visits it covers, so a push cut off at any point is either wholly
- * there or wholly absent, and sending it again is safe.
+ * there or wholly absent, and sending it again is safe. The transaction locks the device's row
+ * first (devices.claim), so concurrent pushes from one device, even on different servers, are
+ * applied one after the other and the second finds the first's mutations already applied.
  */
 export async function push(
 	db: Db,
@@ -74,8 +76,7 @@ async function deviceFor(
 	officerId: string,
 	now: Date
 ): Promise<devices.Device> {
-	const device = await devices.find(db, deviceId);
-	if (!device) return devices.register(db, deviceId, officerId, now);
+	const device = await devices.claim(db, deviceId, officerId, now);
 	if (device.userId !== officerId) {
 		throw new ApiFailure(
 			403,

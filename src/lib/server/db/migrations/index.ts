@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as initial from './001-initial';
 import * as visits from './002-visits';
+import * as teamsIntake from './003-teams-intake';
+import * as operations from './004-operations';
+import * as sharedState from './006-shared-state';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they survive bundling
@@ -8,5 +11,8 @@ import * as visits from './002-visits';
  */
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
-	'002-visits': visits
+	'002-visits': visits,
+	'003-teams-intake': teamsIntake,
+	'004-operations': operations,
+	'006-shared-state': sharedState
 };

@@ -11,19 +11,19 @@ import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = handler(async ({ request, cookies, url, getClientAddress }) => {
 	const body = await readJson(request, loginRequestSchema, 4 * 1024);
-	const key = `${body.username.toLowerCase()}|${getClientAddress()}`;
-	if (isThrottled(key)) {
+	const address = getClientAddress();
+	const database = await db();
+	if (await isThrottled(database, body.username, address)) {
 		throw new ApiFailure(
 			429,
 			'throttled',
 			'Too many failed sign-ins: wait 15 minutes and try again'
 		);
 	}
-	const database = await db();
 	const user = await users.findByUsername(database, body.username);
 	const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
 	if (!user || !ok || user.disabled) {
-		recordFailure(key);
+		await recordFailure(database, user?.username ?? null, address);
 		await audit.write(database, {
 			actorId: user?.id ?? null,
 			action: 'sign-in',
@@ -31,9 +31,13 @@ export const POST: RequestHandler = handler(async ({ request, cookies, url, getC
 		});
 		throw new ApiFailure(401, 'invalid-credentials', 'Username or password is not right');
 	}
-	recordSuccess(key);
+	await recordSuccess(database, user.username);
 	const { token, expiresAt } = await sessions.create(database, user.id);
 	setSessionCookie(cookies, token, expiresAt, url.protocol === 'https:');
 	await audit.write(database, { actorId: user.id, action: 'sign-in', outcome: 'accepted' });
-	return noStore({ user: users.toPublicUser(user), expiresAt: expiresAt.toISOString() });
+	return noStore({
+		user: users.toPublicUser(user),
+		expiresAt: expiresAt.toISOString(),
+		mustChangePassword: user.mustChangePassword
+	});
 });
