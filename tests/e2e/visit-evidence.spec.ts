@@ -59,6 +59,7 @@ async function startVisit(browser: Browser, viewport: { width: number; height: n
 	await caseload.waitUntilReadyForOffline();
 	await caseload.open(subject.name);
 	await page.getByRole('button', { name: 'Start visit here' }).first().click();
+	await expect(page.getByTestId('check').first()).toBeVisible();
 	return { page, visit: new VisitPage(page), subject };
 }
 

@@ -11,7 +11,7 @@ export type ApiProblem =
 
 export class ApiError extends Error {
 	constructor(readonly problem: ApiProblem) {
-		super(problem.kind === 'offline' ? 'No connection to the server' : problem.message);
+		super(problem.kind === 'offline' ? 'offline' : problem.message);
 	}
 }
 
