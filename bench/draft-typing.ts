@@ -97,8 +97,7 @@ async function measureBuild(browser: Browser, label: string, build?: string): Pr
 	log(`${label}: starting the server`);
 	const server = await startBuiltServer(
 		{ FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS), FIELDCHECK_SEED_OFFICERS: '1' },
-		undefined,
-		build
+		{ build }
 	);
 	try {
 		const runs: Run[] = [];

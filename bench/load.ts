@@ -267,7 +267,7 @@ async function main() {
 	} finally {
 		await pgServers.dispose();
 	}
-	const sqlite = await startBuiltServer(SEED_ENV, STARTUP_MS);
+	const sqlite = await startBuiltServer(SEED_ENV, { startupMs: STARTUP_MS });
 	try {
 		const r = await rush(sqlite.url);
 		const db = new Sqlite(sqlite.dbPath, { readonly: true });

@@ -4,7 +4,7 @@
 // taken as an argument, so it cannot leak into shell history or the process list.
 import { parseArgs } from 'node:util';
 import { AccountError, checkPassword, createAccount } from '../src/lib/server/accounts/accounts';
-import { DEFAULT_DATABASE_URL, openDatabase } from '../src/lib/server/db/connection';
+import { connect, DEFAULT_DATABASE_URL } from '../src/lib/server/db/connection';
 import * as teams from '../src/lib/server/db/teams';
 import { roleSchema } from '../src/lib/domain/user';
 import { readPassword } from './lib/read-password';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 		fail(`Refused: ${(e as Error).message}.`);
 	}
 
-	const { db } = await openDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+	const db = await connect(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, 2);
 	try {
 		let teamId: string | null = null;
 		if (values.team) {

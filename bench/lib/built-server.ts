@@ -51,9 +51,15 @@ async function freePort(): Promise<number> {
  */
 export async function startBuiltServer(
 	env: Record<string, string>,
-	startupMs = 120_000,
-	/** Another build to serve (e.g. a copy of main's, for a before/after in one run). */
-	build = join(ROOT, 'build')
+	{
+		startupMs = 120_000,
+		build = join(ROOT, 'build')
+	}: {
+		/** How long to wait for /api/health (a large seed takes a while). */
+		startupMs?: number;
+		/** Another build to serve (e.g. a copy of main's, for a before/after in one run). */
+		build?: string;
+	} = {}
 ): Promise<BuiltServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'fieldcheck-bench-'));
 	const cacheDir = join(ROOT, 'node_modules/.cache');

@@ -16,6 +16,17 @@ const displayName = (username: string) =>
 			).display_name
 	);
 
+const nameOf = (subjectId: string) => {
+	const s = serverDb(
+		(db) =>
+			JSON.parse(
+				(db.prepare('SELECT data FROM subjects WHERE id = ?').get(subjectId) as { data: string })
+					.data
+			) as { givenName: string; familyName: string }
+	);
+	return `${s.familyName.toUpperCase()}, ${s.givenName}`;
+};
+
 test('the sergeant plans tonight, watches a breach arrive live, reviews, prints and exports it', async ({
 	browser
 }) => {
@@ -134,15 +145,13 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 
 	// Reassigning a subject removes it from officer 1's device.
 	const moved = crewOne.find((id) => id !== withConditions)!;
-	const movedName = serverDb(
-		(db) =>
-			JSON.parse(
-				(db.prepare('SELECT data FROM subjects WHERE id = ?').get(moved) as { data: string }).data
-			) as { givenName: string; familyName: string }
-	);
-	const name = `${movedName.familyName.toUpperCase()}, ${movedName.givenName}`;
+	const name = nameOf(moved);
 	await officer.goto('/');
 	await expect(caseload.rows.filter({ hasText: name })).toHaveCount(1);
+	// The team's picture: the caseload knows who visited, and when, this operational day.
+	await expect(
+		caseload.rows.filter({ hasText: nameOf(withConditions) }).getByTestId('team-visit')
+	).toContainText(`by ${pc1}`);
 	await plan.open('Night');
 	await plan.select([name]);
 	await sergeant

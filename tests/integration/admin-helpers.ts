@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 
-/** Runs `npm run admin -- …` on a database file with the password on stdin (no terminal). */
+/** Runs `npm run admin -- …` on a server's database with the password on stdin (no terminal). */
 export function runAdmin(
-	dbPath: string,
+	databaseUrl: string,
 	args: string[],
 	stdin: string
 ): Promise<{ code: number; output: string }> {
 	return new Promise((resolve) => {
 		const child = spawn('npm', ['run', '-s', 'admin', '--', ...args], {
-			env: { ...process.env, DATABASE_URL: `sqlite:${dbPath}` },
+			env: { ...process.env, DATABASE_URL: databaseUrl },
 			stdio: ['pipe', 'pipe', 'pipe']
 		});
 		let output = '';

@@ -1,4 +1,3 @@
-import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, runAdmin } from './admin-helpers';
 import { TestClient } from './client';
@@ -13,39 +12,34 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
-function count(sql: string): number {
-	const raw = new Sqlite(server.dbPath, { readonly: true });
-	try {
-		return (raw.prepare(sql).get() as { n: number }).n;
-	} finally {
-		raw.close();
-	}
+async function count(sql: string): Promise<number> {
+	return Number((await server.db.query<{ n: number }>(sql))[0]!.n);
 }
 
 describe('npm run admin -- create-user', () => {
 	it('refuses weak passwords and writes nothing', async () => {
 		const args = ['create-user', '--role', 'administrator', '--username', 'chief'];
 		for (const weak of ['short', 'chief-password-99', 'password1234']) {
-			const res = await runAdmin(server.dbPath, args, `${weak}\n`);
+			const res = await runAdmin(server.db.url, args, `${weak}\n`);
 			expect(res.code).toBe(1);
 			expect(res.output).toMatch(/Refused/);
 		}
-		expect(count('SELECT count(*) AS n FROM users')).toBe(0);
+		expect(await count('SELECT count(*) AS n FROM users')).toBe(0);
 	});
 
 	it('creates the first administrator on a database with no seed', async () => {
 		const res = await runAdmin(
-			server.dbPath,
+			server.db.url,
 			['create-user', '--role', 'administrator', '--username', 'chief'],
 			`${ADMIN_PASSWORD}\n`
 		);
 		expect(res.code, res.output).toBe(0);
 		expect(res.output).not.toContain(ADMIN_PASSWORD);
-		expect(count('SELECT count(*) AS n FROM subjects')).toBe(0);
+		expect(await count('SELECT count(*) AS n FROM subjects')).toBe(0);
 		admin = new TestClient(server.url);
 		await admin.signIn('chief', ADMIN_PASSWORD);
 		const again = await runAdmin(
-			server.dbPath,
+			server.db.url,
 			['create-user', '--role', 'administrator', '--username', 'chief'],
 			`${ADMIN_PASSWORD}\n`
 		);
@@ -55,7 +49,7 @@ describe('npm run admin -- create-user', () => {
 
 	it('refuses a password given as an argument', async () => {
 		const res = await runAdmin(
-			server.dbPath,
+			server.db.url,
 			['create-user', '--role', 'administrator', '--username', 'x2', '--password', 'p'],
 			''
 		);
@@ -116,14 +110,16 @@ describe('users and teams', () => {
 		const res = await admin.post(`/api/admin/users/${officerId}`, { disabled: true }, 'PATCH');
 		expect(res.status).toBe(200);
 		expect((await officer.json('/api/me')).status).toBe(401);
-		expect(count(`SELECT count(*) AS n FROM sessions WHERE user_id = '${officerId}'`)).toBe(0);
+		expect(await count(`SELECT count(*) AS n FROM sessions WHERE user_id = '${officerId}'`)).toBe(
+			0
+		);
 		const again = new TestClient(server.url);
 		const login = await again.post('/api/auth/login', {
 			username: 'pc1',
 			password: 'my own new secret'
 		});
 		expect(login.status).toBe(401);
-		expect(count('SELECT count(*) AS n FROM users')).toBe(2);
+		expect(await count('SELECT count(*) AS n FROM users')).toBe(2);
 	});
 
 	it('changes a role and resets a password (sessions end, change required)', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseloadPageSchema } from '$lib/domain/caseload';
 import { dashboardSchema } from '$lib/domain/operation/dashboard';
 import { operationalDay } from '$lib/domain/operation/operational-day';
 import { planningListSchema } from '$lib/domain/operation/plan';
@@ -14,6 +15,7 @@ let sergeant: TestClient;
 let officer1: Officer;
 const today = operationalDay(new Date(Date.now() - 15 * 60_000));
 const ID = randomUUID();
+let breachVisitId = '';
 
 /** Every station route of the operation, with a body where it takes one. */
 const routes: { method: 'GET' | 'POST'; path: string; body?: unknown }[] = [
@@ -59,7 +61,7 @@ describe('operation routes: who may call them', () => {
 		}
 	});
 
-	it('lets supervisors and administrators read the plan (scope: all until teams land)', async () => {
+	it('lets supervisors and administrators of the team read the plan', async () => {
 		const admin = new TestClient(server.url);
 		await admin.signIn(...DEMO.admin);
 		for (const c of [sergeant, admin]) {
@@ -142,6 +144,7 @@ describe('a breach visit through dashboard, review, follow-up and CSV', () => {
 				bodyWornVideoRef: null
 			}
 		});
+		breachVisitId = visit.id;
 		const device = randomUUID();
 		expect((await pushAs(officer1.client, device, mutations([visit]))).status).toBe(200);
 
@@ -194,6 +197,86 @@ describe('a breach visit through dashboard, review, follow-up and CSV', () => {
 		expect(cells[resultsCsvColumns.indexOf('safeguarding_referral')]).toBe('yes');
 		expect(cells[resultsCsvColumns.indexOf('reviewed')]).toBe('yes');
 		expect(cells.at(-1)).toBe('Arrest justified');
+
+		// Moved to officer 2, the subject arrives on their device with officer 1's visit: when,
+		// by whom and the result, nothing more.
+		const officer2 = new TestClient(server.url);
+		await officer2.signIn(...DEMO.officer2);
+		const me2 = (await officer2.json<{ user: { id: string } }>('/api/me')).body.user.id;
+		expect(
+			(
+				await sergeant.post('/api/operation/assign', {
+					subjectIds: [visit.subjectId],
+					officerId: me2,
+					secondOfficerId: null,
+					date: today,
+					shift: 'night',
+					priority: 2,
+					operation: null,
+					plannedArrivals: null,
+					plannedMinutes: null
+				})
+			).status
+		).toBe(201);
+		const page2 = caseloadPageSchema.parse((await officer2.json('/api/caseload?limit=2000')).body);
+		const seen = page2.teamVisits?.find((t) => t.subjectId === visit.subjectId);
+		expect(seen).toEqual({
+			subjectId: visit.subjectId,
+			at: visit.startedAt,
+			officerName: expect.stringMatching(/^PC /),
+			result: 'seen'
+		});
+	});
+});
+
+describe('team scoping', () => {
+	it('shows a supervisor of another team none of this team’s subjects, officers or visits', async () => {
+		const admin = new TestClient(server.url);
+		await admin.signIn(...DEMO.admin);
+		const team = await admin.post('/api/admin/teams', { name: 'Luton DA team' });
+		expect(team.status).toBe(201);
+		const teamId = (team.body as { team: { id: string } }).team.id;
+		const created = await admin.post('/api/admin/users', {
+			username: 'ps-luton',
+			displayName: 'PS Luton',
+			collarNumber: '2002',
+			role: 'supervisor',
+			teamId,
+			password: 'temporary pass 2'
+		});
+		expect(created.status).toBe(201);
+		const other = new TestClient(server.url);
+		await other.signIn('ps-luton', 'temporary pass 2');
+		expect(
+			(await other.post('/api/auth/password', { password: 'my own new secret 2' })).status
+		).toBe(200);
+
+		const plan = planningListSchema.parse(
+			(await other.json(`/api/operation/plan?date=${today}&shift=night`)).body
+		);
+		expect(plan.rows).toEqual([]);
+		expect(plan.officers).toEqual([]);
+		expect((await other.json(`/api/operation/visits/${breachVisitId}`)).status).toBe(404);
+		const dash = dashboardSchema.parse(
+			(await other.json(`/api/operation/dashboard?date=${today}`)).body
+		);
+		expect(dash.visits).toEqual([]);
+		const csv = await (
+			await other.fetch(`/api/operation/export.csv?from=${today}&to=${today}`)
+		).text();
+		expect(csv.trimEnd().split('\r\n')).toHaveLength(1);
+		const assign = await other.post('/api/operation/assign', {
+			subjectIds: [officer1.page.bundles[1]!.subject.id],
+			officerId: officer1.id,
+			secondOfficerId: null,
+			date: today,
+			shift: 'night',
+			priority: 1,
+			operation: null,
+			plannedArrivals: null,
+			plannedMinutes: null
+		});
+		expect(assign.status).toBe(422);
 	});
 });
 

@@ -68,27 +68,15 @@ export async function createTestDb(sqlitePath: string): Promise<TestDb> {
 		engine: 'postgres',
 		url,
 		query: <T>(sql: string, ...params: unknown[]) =>
-			withClient(url, async (c) => {
-				let n = 0;
-				const res = await c.query(
-					sql.replace(/\?/g, () => `$${++n}`),
-					params
-				);
-				return res.rows as T[];
-			}),
+			withClient(url, async (c) => (await c.query(numbered(sql), params)).rows as T[]),
 		async hold(work) {
 			const client = new pg.Client({ connectionString: url });
 			await client.connect();
 			await client.query('BEGIN');
-			await work(async <T>(sql: string, ...params: unknown[]) => {
-				let n = 0;
-				return (
-					await client.query(
-						sql.replace(/\?/g, () => `$${++n}`),
-						params
-					)
-				).rows as T[];
-			});
+			await work(
+				async <T>(sql: string, ...params: unknown[]) =>
+					(await client.query(numbered(sql), params)).rows as T[]
+			);
 			return {
 				async commit() {
 					await client.query('COMMIT');
@@ -101,6 +89,12 @@ export async function createTestDb(sqlitePath: string): Promise<TestDb> {
 				() => {}
 			)
 	};
+}
+
+/** `?` placeholders (as on SQLite) to PostgreSQL's `$1, $2…`. */
+function numbered(sql: string): string {
+	let n = 0;
+	return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { database, type StoredSubject } from './database';
 import * as syncValues from './sync-values';
@@ -25,6 +25,7 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
 	await db.transaction('rw', tables, async () => {
 		if (page.bundles.length > 0) await db.subjects.bulkPut(page.bundles.map(toStored));
+		await applyTeamVisits(page.teamVisits ?? []);
 		await applyReceipts(page.receipts);
 		if (page.removed.subjectIds.length > 0) {
 			const keep = await subjectsWithPendingWork();
@@ -35,6 +36,17 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 		await syncValues.cursor.set(page.cursor);
 		await syncValues.lastSyncedAt.set(page.serverTime);
 	});
+}
+
+/** Keeps each subject's latest team visit; an older one arriving late never replaces it. */
+async function applyTeamVisits(visits: TeamVisit[]): Promise<void> {
+	const db = database();
+	for (const v of visits) {
+		const held = await db.subjects.get(v.subjectId);
+		if (held && !(held.teamVisit && held.teamVisit.at > v.at)) {
+			await db.subjects.update(v.subjectId, { teamVisit: v });
+		}
+	}
 }
 
 /** Lets go of unassigned subjects whose visits have now all been acknowledged. */

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { SubjectBundle } from '$lib/domain/caseload';
+import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import type { Mutation } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import type { VisitDraft } from '$lib/domain/visit-draft';
@@ -17,6 +17,8 @@ export interface StoredSubject {
 	tokens: string[];
 	/** Unassigned on the server, kept until its pending visits are acknowledged. */
 	leaving: 0 | 1;
+	/** The latest visit by anyone on the team (when, by whom, result), from the caseload feed. */
+	teamVisit?: TeamVisit;
 }
 
 export interface MetaEntry {

@@ -8,7 +8,8 @@ import * as account from './account-values';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { getDraft, listDrafts, saveDraft } from './drafts-store';
 import { StoredValueError } from './meta';
-import { quarantinedCount, quarantineInvalid } from './quarantine';
+import { quarantinedCount } from './quarantine';
+import { quarantineInvalid } from './quarantine-check';
 import * as routeValues from './route-values';
 import * as syncValues from './sync-values';
 

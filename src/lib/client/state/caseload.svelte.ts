@@ -1,4 +1,4 @@
-import type { SubjectBundle } from '$lib/domain/caseload';
+import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
 import { startOfLondonDay, visitedSince } from '$lib/domain/route-plan-build';
 import type { RiskLevel } from '$lib/domain/subject';
@@ -12,6 +12,8 @@ export interface CaseloadRow {
 	tokens: string[];
 	/** Unassigned on the server; stays until this device's visits to them are sent. */
 	leaving: boolean;
+	/** The latest visit by anyone on the team, when known. */
+	teamVisit?: TeamVisit;
 }
 
 const FIRST_ROWS = 50;
@@ -25,7 +27,12 @@ async function firstRows(): Promise<CaseloadRow[]> {
 
 async function allRows(): Promise<CaseloadRow[]> {
 	const all = await allSubjects();
-	return all.map((s) => ({ bundle: s.bundle, tokens: s.tokens, leaving: s.leaving === 1 }));
+	return all.map((s) => ({
+		bundle: s.bundle,
+		tokens: s.tokens,
+		leaving: s.leaving === 1,
+		teamVisit: s.teamVisit
+	}));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { quarantinedCount, quarantineInvalid } from '../db/quarantine';
+import { quarantinedCount } from '../db/quarantine';
 import { Live } from './live.svelte';
 
 /**
@@ -14,6 +14,7 @@ class KeptAside {
 
 	/** Checks what is stored; the count follows by itself. */
 	async check(): Promise<void> {
+		const { quarantineInvalid } = await import('../db/quarantine-check');
 		await quarantineInvalid();
 	}
 }

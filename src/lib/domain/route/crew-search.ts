@@ -26,12 +26,17 @@ export interface CrewSearchOptions {
  * insertion per crew is cached until that crew's route changes; the balance term, which moves
  * with every route, is re-added fresh from the cached work.
  */
-function regretInsert(state: PlanState, pool: number[]): number[] {
+function regretInsert(state: PlanState, pool: number[], deadline = never): number[] {
 	const left = new Set(pool);
 	const { priority, n } = state.model;
 	const crews = state.routes.length;
 	const cache: (Insertion | undefined)[] = new Array(n * crews);
 	while (left.size > 0) {
+		// Past the deadline the rest go in one by one, cheapest place each: linear, not quadratic.
+		if (deadline()) {
+			greedyInsert(state, [...left]);
+			return [...left].filter((s) => state.crewOf[s]! < 0);
+		}
 		let chosen = -1;
 		let chosenCrew = -1;
 		let chosenScore = -Infinity;
@@ -82,14 +87,16 @@ function greedyInsert(state: PlanState, pool: number[]): void {
 	}
 }
 
-export function construct(model: CrewModel): PlanState {
+const never = () => false;
+
+export function construct(model: CrewModel, deadline = never): PlanState {
 	const state = new PlanState(model);
 	for (let s = 0; s < model.n; s++) {
 		const crew = model.pinned[s]!;
 		if (crew >= 0) state.insert(s, crew, state.bestInsertion(s, crew, true).position);
 	}
 	const free = Array.from({ length: model.n }, (_, s) => s).filter((s) => model.pinned[s]! < 0);
-	regretInsert(state, free);
+	regretInsert(state, free, deadline);
 	return state;
 }
 
@@ -193,7 +200,7 @@ function reverseRuns(state: PlanState, crew: number): boolean {
 	return false;
 }
 
-/** Until no move improves the plan, or the deadline (a ceiling, checked between passes). */
+/** Until no move improves the plan, or the deadline (a ceiling, checked between moves). */
 export function localSearch(state: PlanState, random: Random, deadline: () => boolean): void {
 	const { n } = state.model;
 	const order = shuffle(
@@ -202,29 +209,33 @@ export function localSearch(state: PlanState, random: Random, deadline: () => bo
 	);
 	for (let pass = 0, improved = true; improved && pass < 50 && !deadline(); pass++) {
 		improved = false;
-		for (const s of order) if (relocate(state, s)) improved = true;
-		for (let a = 0; a < n; a++)
+		for (const s of order) if (!deadline() && relocate(state, s)) improved = true;
+		for (let a = 0; a < n && !deadline(); a++)
 			for (let b = a + 1; b < n; b++) if (exchange(state, a, b)) improved = true;
 		for (let k = 0; k < state.routes.length; k++) while (reverseRuns(state, k)) improved = true;
 		// Capacity freed by the moves above may now take a stop that did not fit.
 		const waiting = order.filter((s) => state.crewOf[s]! < 0 && state.model.pinned[s]! < 0);
-		if (waiting.length > 0 && regretInsert(state, waiting).length < waiting.length) improved = true;
+		if (waiting.length > 0 && regretInsert(state, waiting, deadline).length < waiting.length) {
+			improved = true;
+		}
 	}
 }
 
 export function searchCrews(model: CrewModel, options: CrewSearchOptions): PlanState {
 	const started = options.now();
-	const current = construct(model);
+	// Construction may use half the limit; beyond it (hundreds of stops) it finishes greedily.
+	const current = construct(model, () => options.now() - started > options.timeLimitMs / 2);
 	const best = new PlanState(model);
 	const trial = new PlanState(model);
 	best.copyFrom(current);
 	let currentCost = current.cost();
 	let bestCost = currentCost;
+	const overtime = () => options.now() - started > options.timeLimitMs;
 	for (let it = 0; it < options.maxIterations; it++) {
-		if ((it & 7) === 0 && options.now() - started > options.timeLimitMs) break;
+		if ((it & 7) === 0 && overtime()) break;
 		trial.copyFrom(current);
 		const pool = ruin(trial, options.random);
-		if (options.random() < 0.5) regretInsert(trial, pool);
+		if (options.random() < 0.5) regretInsert(trial, pool, overtime);
 		else greedyInsert(trial, shuffle(options.random, pool));
 		const cost = trial.cost();
 		// Accept up to 1 % worse early on, nothing worse by the end (a linear threshold schedule).

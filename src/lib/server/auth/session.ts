@@ -1,40 +1,53 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { User } from '$lib/domain/user';
 import type { Db } from '../db/connection';
+import * as devices from '../db/devices';
 import * as sessions from '../db/sessions';
 import * as users from '../db/users';
+import { isSecureDeployment } from '../security/config';
+import { sessionIdleMs, TOUCH_EVERY_MS } from './session-policy';
 
 export const SESSION_COOKIE = 'fc_session';
 
-export interface SessionUser {
+export interface Authenticated {
 	user: User;
+	session: sessions.SessionInfo;
 	/** Set by a password reset: until changed, only the change-password route answers. */
 	mustChangePassword: boolean;
 }
 
-export async function userForToken(db: Db, token: string): Promise<SessionUser | null> {
-	const userId = await sessions.resolve(db, token);
-	if (!userId) return null;
-	const user = await users.findById(db, userId);
+/** The user and session behind a token; null if expired, idle too long, or the user is disabled. */
+export async function authenticate(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<Authenticated | null> {
+	const session = await sessions.resolve(db, token, sessionIdleMs(), TOUCH_EVERY_MS, now);
+	if (!session) return null;
+	const user = await users.findById(db, session.userId);
 	if (!user || user.disabled) return null;
-	return { user: users.toPublicUser(user), mustChangePassword: user.mustChangePassword };
+	// The device's "last seen" moves with its session's, at most once a minute.
+	if (session.deviceId && session.lastSeenAt === now.toISOString()) {
+		await devices.touch(db, session.deviceId, now);
+	}
+	return { user: users.toPublicUser(user), session, mustChangePassword: user.mustChangePassword };
 }
 
-export function setSessionCookie(
-	cookies: Cookies,
-	token: string,
-	expiresAt: Date,
-	secure: boolean
-): void {
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'strict',
-		secure,
+		secure: isSecureDeployment(),
 		expires: expiresAt
 	});
 }
 
-export function clearSessionCookie(cookies: Cookies, secure: boolean): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+export function clearSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: isSecureDeployment()
+	});
 }

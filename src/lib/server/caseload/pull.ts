@@ -5,6 +5,8 @@ import * as caseload from '../db/caseload';
 import { engineOf } from '../db/engine';
 import * as visits from '../db/visits';
 import { markDelivered } from '../operation/assign';
+import { afterAnswer } from '../db/side-writes';
+import { teamLastVisits } from './last-visits';
 import { ApiFailure } from '../http';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -37,7 +39,7 @@ export async function pullCaseload(
 	}
 	const read = db.transaction().setAccessMode('read only');
 	const snapshot = engineOf(db) === 'postgres' ? read.setIsolationLevel('repeatable read') : read;
-	return snapshot.execute(async (trx) => {
+	const page = await snapshot.execute(async (trx): Promise<CaseloadPage> => {
 		const horizon = Math.max(since, await caseload.currentSeq(trx));
 		const { rows, total } = await caseload.changedSince(trx, officerId, since, horizon, limit);
 		const receipts = await visits.receiptsSince(trx, officerId, since, horizon, limit + 1);
@@ -56,12 +58,6 @@ export async function pullCaseload(
 		const live = pageRows.filter((r) => r.active).map((r) => r.subjectId);
 		const removedSubjects = pageRows.filter((r) => !r.active).map((r) => r.subjectId);
 		const { bundles, dischargedOrderIds } = await caseload.loadBundles(trx, officerId, live);
-		// The station's dashboard shows when each assignment reached the device.
-		await markDelivered(
-			trx,
-			bundles.map((b) => b.assignment.id),
-			now
-		);
 		return {
 			protocolVersion: PROTOCOL_VERSION,
 			cursor: encodeCursor(next),
@@ -74,7 +70,14 @@ export async function pullCaseload(
 				photosComplete: r.photosComplete
 			})),
 			remaining: total - pageRows.length,
-			hasMore: total > pageRows.length || receiptsWaiting
+			hasMore: total > pageRows.length || receiptsWaiting,
+			teamVisits: await teamLastVisits(trx, officerId, since, next, live)
 		};
 	});
+	// The station's dashboard shows when each assignment reached the device: a write, so
+	// outside the read-only snapshot, and after the answer (side-writes.ts).
+	const delivered = page.bundles.map((b) => b.assignment.id);
+	if (delivered.length > 0)
+		afterAnswer('assignment-delivered', () => markDelivered(db, delivered, now));
+	return page;
 }

@@ -66,7 +66,10 @@ export async function migrate(db: Db): Promise<void> {
 	const run = async (on: Db) => {
 		const migrator = new Migrator({
 			db: on,
-			provider: { getMigrations: async () => migrations }
+			provider: { getMigrations: async () => migrations },
+			// Migrations are numbered per piece of work and may land in any order (a database that
+			// ran 006 can meet 005 later); each is independent of those numbered near it.
+			allowUnorderedMigrations: true
 		});
 		const { error, results } = await migrator.migrateToLatest();
 		const failed = results?.find((r) => r.status === 'Error');

@@ -28,6 +28,8 @@ export interface SessionsTable {
 	user_id: string;
 	created_at: string;
 	expires_at: string;
+	device_id: ColumnType<string | null, string | null | undefined, string | null>;
+	last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SignInThrottleTable {
@@ -148,6 +150,10 @@ export interface AuditTable {
 	entity_id: string | null;
 	outcome: string;
 	detail: ColumnType<string | null, string | null | undefined, string | null>;
+	device_at: ColumnType<string | null, string | null | undefined, string | null>;
+	address: ColumnType<string | null, string | null | undefined, string | null>;
+	count: ColumnType<number, number | undefined, number>;
+	agg_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DevicesTable {
@@ -156,6 +162,11 @@ export interface DevicesTable {
 	last_seq: number;
 	registered_at: string;
 	revoked_at: string | null;
+	name: ColumnType<string | null, string | null | undefined, string | null>;
+	user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+	last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+	revoke_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VisitsTable {
@@ -172,6 +183,11 @@ export interface VisitsTable {
 	seq: number;
 	received_at: string;
 	data: string;
+	hash: ColumnType<string | null, string | null | undefined, string | null>;
+	prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+	chain_status: ColumnType<string | null, string | null | undefined, string | null>;
+	zone_check: ColumnType<string | null, string | null | undefined, string | null>;
+	sealed: ColumnType<number, number | undefined, number>;
 }
 
 export interface MutationOutcomesTable {
@@ -179,7 +195,8 @@ export interface MutationOutcomesTable {
 	seq: number;
 	mutation_id: string | null;
 	visit_id: string | null;
-	status: 'rejected' | 'duplicate';
+	/** 'applied' only for mutations that leave no visit row (device audit entries). */
+	status: 'rejected' | 'duplicate' | 'applied';
 	code: string | null;
 	message: string | null;
 	at: string;
@@ -212,6 +229,34 @@ export interface PhotoChunksTable {
 	photo_id: string;
 	offset: number;
 	data: Buffer;
+}
+
+export interface ServerKeysTable {
+	kid: string;
+	purpose: string;
+	public_jwk: string;
+	private_jwk: string;
+	created_at: string;
+}
+
+export interface ServerSecretsTable {
+	name: string;
+	value: string;
+	created_at: string;
+}
+
+export interface QuarantineTable {
+	visit_id: string;
+	device_id: string;
+	officer_id: string;
+	delivered_by: string;
+	reason: string;
+	payload: string;
+	received_at: string;
+	status: 'pending' | 'applied' | 'dismissed';
+	decided_by: string | null;
+	decided_at: string | null;
+	decision_code: string | null;
 }
 
 export interface RecordRefsTable {
@@ -274,4 +319,7 @@ export interface Database {
 	visit_outcomes: VisitOutcomesTable;
 	subject_last_visits: SubjectLastVisitsTable;
 	sign_in_throttle: SignInThrottleTable;
+	server_keys: ServerKeysTable;
+	server_secrets: ServerSecretsTable;
+	quarantine: QuarantineTable;
 }

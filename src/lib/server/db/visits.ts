@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { insertRows } from './bulk';
 import type { Db } from './connection';
 import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { VisitsTable } from './schema';
 
-export type VisitRow = VisitsTable;
+export type VisitRow = Insertable<VisitsTable>;
 
 export interface StoredVisit {
 	id: string;

@@ -3,13 +3,12 @@ import { haversineM } from '$lib/domain/geo';
 import { shiftWindow, type OperationalDayConfig } from '$lib/domain/operation/operational-day';
 import type { AutoPlan, AutoPlanRequest } from '$lib/domain/operation/plan';
 import { planningRow } from '$lib/domain/operation/subject-facts';
-// The multi-crew search (issue 10, h10ui/h10route contract): swap to
-// '$lib/domain/route/multi-crew' once it is on main; the signature is the same.
-import { planCrews, type CrewStop } from '$lib/domain/operation/interim-plan-crews';
+import { planCrews, type CrewStop } from '$lib/domain/route';
 import { policeStations } from '$lib/domain/stations';
 import type { Db } from '../db/connection';
 import { ApiFailure } from '../http';
 import { allSubjectFacts } from './facts-cache';
+import type { Scope } from './scope';
 
 /** Minutes at each address: knock, talk, check the conditions, record. */
 export const SERVICE_MINUTES = 20;
@@ -17,13 +16,14 @@ export const SERVICE_MINUTES = 20;
 /** Splits the chosen subjects across the chosen crews for one shift. */
 export async function autoPlan(
 	db: Db,
+	scope: Scope,
 	input: AutoPlanRequest,
 	config: OperationalDayConfig
 ): Promise<AutoPlan> {
 	const window = shiftWindow(input.date, input.shift, config);
 	const shiftMinutes = (window.end.getTime() - window.start.getTime()) / 60_000;
 	const wanted = new Set(input.subjectIds);
-	const facts = (await allSubjectFacts(db)).filter((f) => wanted.has(f.subjectId));
+	const facts = (await allSubjectFacts(db, scope)).filter((f) => wanted.has(f.subjectId));
 	if (facts.length !== wanted.size) {
 		throw new ApiFailure(422, 'unknown-subject', 'No such subject in your team');
 	}
@@ -63,8 +63,7 @@ export async function autoPlan(
 			end: { lat: start.lat, lng: start.lon },
 			shiftMinutes
 		})),
-		stops,
-		timeLimitMs: 1500
+		stops
 	});
 	const at = new Map(stops.map((s) => [s.id, { lat: s.lat, lon: s.lng }]));
 	return {

@@ -18,13 +18,14 @@ import {
 } from '$lib/domain/subject';
 import type { Db } from '../db/connection';
 import { isIn, readByKeys } from '../db/lists';
+import { allSubjectFacts } from './facts-cache';
 import { staffNames } from './planning';
 import type { Scope } from './scope';
 
 /** Each crew of a shift with its subjects in route order and what to check at each. */
 export async function briefing(
 	db: Db,
-	_scope: Scope,
+	scope: Scope,
 	date: string,
 	shift: Shift,
 	config: OperationalDayConfig
@@ -50,7 +51,8 @@ export async function briefing(
 		.where('c.shift', '=', shift)
 		.where('a.active', '=', 1)
 		.execute();
-	const ids = [...new Set(crews.map((c) => c.subject_id))];
+	const visible = new Set((await allSubjectFacts(db, scope)).map((f) => f.subjectId));
+	const ids = [...new Set(crews.map((c) => c.subject_id))].filter((id) => visible.has(id));
 	const [subjects, addresses, orders, names] = await Promise.all([
 		readByKeys(db, ids, (p) =>
 			db
@@ -79,7 +81,9 @@ export async function briefing(
 	const of = <T>(rows: { subject_id: string; data: string }[], id: string) =>
 		rows.filter((r) => r.subject_id === id).map((r) => JSON.parse(r.data) as T);
 	const byCrew = new Map<string, typeof crews>();
-	for (const c of crews) byCrew.set(c.id, [...(byCrew.get(c.id) ?? []), c]);
+	for (const c of crews.filter((c) => visible.has(c.subject_id))) {
+		byCrew.set(c.id, [...(byCrew.get(c.id) ?? []), c]);
+	}
 	return {
 		date,
 		shift,

@@ -18,13 +18,13 @@ const GRACE_MS = 30 * 60_000;
 
 export async function dashboard(
 	db: Db,
-	_scope: Scope,
+	scope: Scope,
 	date: string,
 	config: OperationalDayConfig,
 	now = new Date()
 ): Promise<Dashboard> {
 	await refresh(db, config);
-	const [visits, assignments, facts, names, open] = await Promise.all([
+	const [visits, assigned, facts, names, open] = await Promise.all([
 		db
 			.selectFrom('visit_outcomes as o')
 			.leftJoin('visit_reviews as r', 'r.visit_id', 'o.visit_id')
@@ -59,7 +59,7 @@ export async function dashboard(
 			.where('date', '=', date)
 			.where('active', '=', 1)
 			.execute(),
-		allSubjectFacts(db),
+		allSubjectFacts(db, scope),
 		staffNames(db),
 		db
 			.selectFrom('follow_ups')
@@ -67,16 +67,18 @@ export async function dashboard(
 			.where('dealt_with_at', 'is', null)
 			.executeTakeFirstOrThrow()
 	]);
-	// An amended visit is counted once, as its latest amendment says.
-	const amended = new Set(visits.map((v) => v.amends).filter((a): a is string => a !== null));
-	const current = visits.filter((v) => !amended.has(v.visit_id));
+	const byId = new Map(facts.map((f) => [f.subjectId, f]));
+	// Only the team's subjects; an amended visit is counted once, as its latest amendment says.
+	const mine = visits.filter((v) => byId.has(v.subject_id));
+	const assignments = assigned.filter((a) => byId.has(a.subject_id));
+	const amended = new Set(mine.map((v) => v.amends).filter((a): a is string => a !== null));
+	const current = mine.filter((v) => !amended.has(v.visit_id));
 	const dayEnd = operationalDayWindow(date, config).end;
 	const dueBy = (a: { planned_arrival: string | null; shift: string | null }) => {
 		if (a.planned_arrival) return new Date(new Date(a.planned_arrival).getTime() + GRACE_MS);
 		const shift = shiftSchema.safeParse(a.shift);
 		return shift.success ? shiftWindow(date, shift.data, config).end : dayEnd;
 	};
-	const byId = new Map(facts.map((f) => [f.subjectId, f]));
 	return buildDashboard({
 		date,
 		now,

@@ -3,6 +3,7 @@ import { subjectFacts, type SubjectFacts } from '$lib/domain/operation/subject-f
 import type { Address, Subject } from '$lib/domain/subject';
 import type { Db } from '../db/connection';
 import { isIn, readByKeys } from '../db/lists';
+import { inScope, type Scope } from './scope';
 
 /**
  * Subject facts boiled down from the stored JSON, kept per database until the subject's change
@@ -11,18 +12,20 @@ import { isIn, readByKeys } from '../db/lists';
  */
 const caches = new WeakMap<Db, Map<string, { seq: number; facts: SubjectFacts }>>();
 
-export async function allSubjectFacts(db: Db): Promise<SubjectFacts[]> {
+/** Facts of every subject in scope. */
+export async function allSubjectFacts(db: Db, scope: Scope): Promise<SubjectFacts[]> {
 	let cache = caches.get(db);
 	if (!cache) caches.set(db, (cache = new Map()));
-	const current = await db.selectFrom('subjects').select(['id', 'seq']).execute();
+	const rows = await db.selectFrom('subjects').select(['id', 'seq', 'team_id']).execute();
+	const current = rows.filter((s) => inScope(scope, s.team_id));
 	const stale = current.filter((s) => cache.get(s.id)?.seq !== s.seq).map((s) => s.id);
 	if (stale.length > 0) {
 		for (const [id, facts] of await loadFacts(db, stale)) {
 			cache.set(id, facts);
 		}
 	}
-	if (cache.size > current.length) {
-		const live = new Set(current.map((s) => s.id));
+	if (cache.size > rows.length) {
+		const live = new Set(rows.map((s) => s.id));
 		for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
 	}
 	return current.flatMap((s) => {

@@ -25,7 +25,7 @@ export async function planningList(
 	const window = shiftWindow(query.date, query.shift, config);
 	const [officers, facts, lastVisits, breaches, assigned] = await Promise.all([
 		scope.officers(db, sc),
-		allSubjectFacts(db),
+		allSubjectFacts(db, sc),
 		db
 			.selectFrom('subject_last_visits')
 			.select(['subject_id', 'officer_id', 'started_at', 'result'])

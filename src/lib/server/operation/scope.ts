@@ -1,37 +1,33 @@
 import type { Officer } from '$lib/domain/operation/plan';
-import type { User } from '$lib/domain/user';
+import { inScope, teamScope, type TeamScope } from '../auth/scope';
 import type { Db } from '../db/connection';
 import { isIn, readByKeys } from '../db/lists';
 import { ApiFailure } from '../http';
 
 /**
- * TEAM SCOPING: the one place that decides what a station user may see and assign.
- *
- * A supervisor works within their own team; an administrator sees every team. Teams (h9,
- * `teams` and `users.team_id`) are not on main yet, so for now every user's scope is "all".
- * When they land, `scopeOf` returns `{ teamId }` for supervisors and the three queries below
- * add `team_id = teamId`; nothing else in the operation code needs to change.
+ * TEAM SCOPING for the operation: a supervisor plans, watches and reviews within their own
+ * team; an administrator sees every team. The decision itself is the auth layer's `teamScope`;
+ * this module applies it to officers and subjects, and the rest of the operation code filters
+ * through these functions only.
  */
-export type Scope = { teamId: string | null };
+export type Scope = TeamScope;
 
-export function scopeOf(_actor: User): Scope {
-	return { teamId: null };
-}
+export const scopeOf = teamScope;
+
+export { inScope };
 
 /** Active officers in scope, by name. */
-export async function officers(db: Db, _scope: Scope): Promise<Officer[]> {
+export async function officers(db: Db, scope: Scope): Promise<Officer[]> {
 	const rows = await db
 		.selectFrom('users')
-		.select(['id', 'display_name', 'collar_number'])
+		.select(['id', 'display_name', 'collar_number', 'team_id'])
 		.where('role', '=', 'officer')
 		.where('disabled', '=', 0)
 		.orderBy('display_name')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		displayName: r.display_name,
-		collarNumber: r.collar_number
-	}));
+	return rows
+		.filter((r) => inScope(scope, r.team_id))
+		.map((r) => ({ id: r.id, displayName: r.display_name, collarNumber: r.collar_number }));
 }
 
 /** Every id must name an active officer in scope, else 422 unknown-officer. */
@@ -43,24 +39,26 @@ export async function assertOfficers(db: Db, scope: Scope, ids: string[]): Promi
 }
 
 /** Every id must name a subject in scope, else 422 unknown-subject. */
-export async function assertSubjects(db: Db, _scope: Scope, ids: string[]): Promise<void> {
+export async function assertSubjects(db: Db, scope: Scope, ids: string[]): Promise<void> {
 	const found = await readByKeys(db, ids, (part) =>
 		db
 			.selectFrom('subjects')
-			.select('id')
+			.select(['id', 'team_id'])
 			.where(isIn(db, 'id', part))
 			.execute()
 	);
-	if (found.length !== new Set(ids).size) {
+	const visible = found.filter((s) => inScope(scope, s.team_id));
+	if (visible.length !== new Set(ids).size) {
 		throw new ApiFailure(422, 'unknown-subject', 'No such subject in your team');
 	}
 }
 
 /** Whether a subject (of a visit, a follow-up) is in scope: 404 when not, as if absent. */
 export async function assertSubjectVisible(db: Db, scope: Scope, id: string): Promise<void> {
-	try {
-		await assertSubjects(db, scope, [id]);
-	} catch {
-		throw new ApiFailure(404, 'not-found', 'Not found');
-	}
+	const s = await db
+		.selectFrom('subjects')
+		.select('team_id')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!s || !inScope(scope, s.team_id)) throw new ApiFailure(404, 'not-found', 'Not found');
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { staffNames } from './planning';
 import { refresh } from './projection';
 import type { OperationalDayConfig } from '$lib/domain/operation/operational-day';
-import type { Scope } from './scope';
+import { inScope, type Scope } from './scope';
 
 /** Everything a reviewer or a court file needs about one visit; undefined when there is none. */
 export async function visitRecord(
@@ -192,20 +192,29 @@ export async function markDealtWith(
 	return Number(r.numUpdatedRows) > 0;
 }
 
-export async function openFollowUps(db: Db, _scope: Scope, config: OperationalDayConfig) {
+export async function openFollowUps(db: Db, scope: Scope, config: OperationalDayConfig) {
 	await refresh(db, config);
 	const rows = await db
 		.selectFrom('follow_ups as f')
 		.innerJoin('subjects as s', 's.id', 'f.subject_id')
-		.select(['f.visit_id', 'f.subject_id', 'f.opened_at', 'f.condition_types', 's.data'])
+		.select([
+			'f.visit_id',
+			'f.subject_id',
+			'f.opened_at',
+			'f.condition_types',
+			's.data',
+			's.team_id'
+		])
 		.where('f.dealt_with_at', 'is', null)
 		.orderBy('f.opened_at', 'desc')
 		.execute();
-	return rows.map((r) => ({
-		visitId: r.visit_id,
-		subjectId: r.subject_id,
-		subjectName: subjectDisplayName(JSON.parse(r.data) as Subject),
-		openedAt: r.opened_at,
-		conditionTypes: r.condition_types.split(',')
-	}));
+	return rows
+		.filter((r) => inScope(scope, r.team_id))
+		.map((r) => ({
+			visitId: r.visit_id,
+			subjectId: r.subject_id,
+			subjectName: subjectDisplayName(JSON.parse(r.data) as Subject),
+			openedAt: r.opened_at,
+			conditionTypes: r.condition_types.split(',')
+		}));
 }

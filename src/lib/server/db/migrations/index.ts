@@ -3,6 +3,7 @@ import * as initial from './001-initial';
 import * as visits from './002-visits';
 import * as teamsIntake from './003-teams-intake';
 import * as operations from './004-operations';
+import * as deviceSecurity from './005-device-security';
 import * as sharedState from './006-shared-state';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'002-visits': visits,
 	'003-teams-intake': teamsIntake,
 	'004-operations': operations,
+	'005-device-security': deviceSecurity,
 	'006-shared-state': sharedState
 };

@@ -19,5 +19,5 @@ export const POST: RequestHandler = handler(async ({ locals, request }) => {
 		input.crews.flatMap((c) => [c.officerId, ...(c.secondOfficerId ? [c.secondOfficerId] : [])])
 	);
 	await scope.assertSubjects(database, sc, input.subjectIds);
-	return noStore(await autoPlan(database, input, operationalDayConfig()));
+	return noStore(await autoPlan(database, sc, input, operationalDayConfig()));
 });
