@@ -31,6 +31,16 @@ export class VisitPage {
 		}
 	}
 
+	/** Marks each condition not yet marked (a seen subject's visit needs every one marked). */
+	async markUnmarked(outcome: 'Compliant' | 'Breach' | 'Not checked' | 'N/A'): Promise<void> {
+		const unmarked = this.page.locator('[data-testid="check"][data-outcome="unmarked"]');
+		// One at a time: each one marked leaves the list.
+		for (let left = await unmarked.count(); left > 0; left--) {
+			await unmarked.first().getByRole('radio', { name: outcome, exact: true }).check();
+			await expect(unmarked).toHaveCount(left - 1);
+		}
+	}
+
 	async notes(text: string): Promise<void> {
 		await this.page.getByLabel('Notes', { exact: true }).fill(text);
 	}
