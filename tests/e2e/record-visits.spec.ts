@@ -32,7 +32,7 @@ test('five visits recorded offline reach the server exactly once through a hosti
 		await page.getByRole('button', { name: 'Start visit here' }).first().click();
 		const visit = new VisitPage(page);
 		await visit.result(i === 2 ? 'No reply' : 'Seen');
-		if (i !== 2) await visit.markFirstCondition('Compliant');
+		if (i !== 2) await visit.markAllConditions('Compliant');
 		await visit.notes(`Visit ${i + 1} recorded offline`);
 		if (i === 0) {
 			await visit.addPhoto(PHOTO);

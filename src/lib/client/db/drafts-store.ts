@@ -1,3 +1,4 @@
+import { subjectDisplayName } from '$lib/domain/subject';
 import { visitDraftSchema, type VisitDraft } from '$lib/domain/visit-draft';
 import { database, type StoredDraft, type StoredPhoto } from './database';
 
@@ -37,6 +38,29 @@ export async function listDrafts(): Promise<StoredDraft[]> {
 	return rows.flatMap((row) => {
 		const parsed = visitDraftSchema.safeParse(row.draft);
 		return parsed.success ? [{ ...row, draft: parsed.data }] : [];
+	});
+}
+
+export interface DraftSummary {
+	id: string;
+	subjectId: string;
+	/** As the caseload shows them, so the officer knows which visit it is. */
+	subjectName: string;
+	updatedAt: string;
+}
+
+/** Drafts on the device that parse, newest first, each named by its subject. */
+export async function draftSummaries(): Promise<DraftSummary[]> {
+	const drafts = await listDrafts();
+	const subjects = await database().subjects.bulkGet(drafts.map((d) => d.subjectId));
+	return drafts.map(({ id, subjectId, updatedAt }, i) => {
+		const s = subjects[i]?.bundle.subject;
+		return {
+			id,
+			subjectId,
+			updatedAt,
+			subjectName: s ? subjectDisplayName(s) : 'A subject no longer on this device'
+		};
 	});
 }
 

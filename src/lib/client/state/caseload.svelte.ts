@@ -1,7 +1,10 @@
 import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
+import { startOfLondonDay, visitedSince } from '$lib/domain/route-plan-build';
 import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
+import { visitTimes } from '../db/visits-store';
+import { clock } from './clock.svelte';
 import { Live } from './live.svelte';
 import { syncStatus } from './sync-status.svelte';
 
@@ -56,6 +59,10 @@ export class CaseloadView {
 		this.#whole && this.#whole.length > 0 ? this.#whole : (this.#first.current ?? this.#whole ?? [])
 	);
 	readonly loaded = $derived(this.#whole !== null);
+
+	readonly #visits = new Live(visitTimes, []);
+	/** Subjects with a visit on this device started today (Europe/London). */
+	readonly visitedToday = $derived(visitedSince(this.#visits.current, startOfLondonDay(clock.now)));
 
 	visible = $derived.by(() => {
 		const q = this.query.trim();
