@@ -40,14 +40,14 @@ test('a visit recorded in a second tab appears in the first tab with no reload',
 	await visit.waitUntilSaved();
 
 	// The draft shows in tab A's outbox as it is written…
-	await expect(a.getByRole('link', { name: /Draft visit/ })).toHaveCount(1);
+	await expect(a.getByTestId('outbox-draft')).toHaveCount(1);
 	await visit.finalise();
 
 	// …and the finalised visit replaces it, with the sync indicator's count following.
 	await expect(outboxA.items).toHaveCount(1);
 	await expect(outboxA.items.first()).toContainText(name!);
 	expect(await outboxA.states()).toEqual(['saved']);
-	await expect(a.getByRole('link', { name: /Draft visit/ })).toHaveCount(0);
+	await expect(a.getByTestId('outbox-draft')).toHaveCount(0);
 	await expect(a.getByTestId('sync-summary')).toContainText('1 waiting');
 	expect(await a.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
 		true

@@ -24,6 +24,15 @@ export class CaseloadPage {
 		return Number(m[1]);
 	}
 
+	/** Rows marked as visited today (by this device or, from the server, anyone on the team). */
+	async visitedToday(): Promise<number> {
+		return this.rows
+			.filter({
+				has: this.page.locator('[data-testid="team-visit"], [data-testid="mark-visited"]')
+			})
+			.count();
+	}
+
 	async shown(): Promise<number> {
 		const text = (await this.count.textContent()) ?? '';
 		return Number(/^(\d+) of/.exec(text.trim())?.[1]);
