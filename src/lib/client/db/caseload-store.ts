@@ -1,5 +1,6 @@
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
+import { firstIds, updateCaseloadOrder } from './caseload-order-store';
 import { database, type StoredSubject } from './database';
 import * as meta from './meta';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
@@ -24,14 +25,18 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
 	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
 	await db.transaction('rw', tables, async () => {
-		if (page.bundles.length > 0) await db.subjects.bulkPut(page.bundles.map(toStored));
+		const stored = page.bundles.map(toStored);
+		if (stored.length > 0) await db.subjects.bulkPut(stored);
 		await applyReceipts(page.receipts);
+		let gone: string[] = [];
 		if (page.removed.subjectIds.length > 0) {
 			const keep = await subjectsWithPendingWork();
-			const [leaving, gone] = partition(page.removed.subjectIds, (id) => keep.has(id));
+			const [leaving, removed] = partition(page.removed.subjectIds, (id) => keep.has(id));
+			gone = removed;
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
+		await updateCaseloadOrder(stored, gone);
 		await meta.set('cursor', page.cursor);
 		await meta.set('lastSyncedAt', page.serverTime);
 	});
@@ -40,9 +45,13 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 /** Lets go of unassigned subjects whose visits have now all been acknowledged. */
 export async function purgeLeavingSubjects(): Promise<number> {
 	const db = database();
-	return db.transaction('rw', [db.subjects, db.visits, db.drafts], async () => {
+	return db.transaction('rw', [db.subjects, db.visits, db.drafts, db.meta], async () => {
 		const keep = await subjectsWithPendingWork();
-		return db.subjects.filter((s) => s.leaving === 1 && !keep.has(s.id)).delete();
+		const leaving = await db.subjects.where('leaving').equals(1).primaryKeys();
+		const gone = leaving.filter((id) => !keep.has(id));
+		await db.subjects.bulkDelete(gone);
+		await updateCaseloadOrder([], gone);
+		return gone.length;
 	});
 }
 
@@ -54,12 +63,16 @@ function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
 }
 
 export async function firstSubjects(limit: number): Promise<SubjectBundle[]> {
-	const rows = await database().subjects.orderBy('sortKey').limit(limit).toArray();
-	return rows.map((r) => r.bundle);
+	const ids = await firstIds(limit);
+	if (!ids) return (await allSubjects()).slice(0, limit).map((r) => r.bundle);
+	const rows = await database().subjects.bulkGet(ids);
+	return rows.flatMap((r) => (r ? [r.bundle] : []));
 }
 
+/** Every subject in the default order, sorted in memory: the sort key is not an index. */
 export async function allSubjects(): Promise<StoredSubject[]> {
-	return database().subjects.orderBy('sortKey').toArray();
+	const rows = await database().subjects.toArray();
+	return rows.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 }
 
 export async function getSubject(id: string): Promise<SubjectBundle | undefined> {

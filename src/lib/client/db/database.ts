@@ -3,10 +3,13 @@ import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Mutation } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import type { VisitDraft } from '$lib/domain/visit-draft';
+import { encryptionMiddleware } from './crypto/middleware';
+import { clearMetaKeys } from './crypto/policy';
 
 /**
  * The device's copy of the officer's world. This folder is the only code that touches
- * IndexedDB (lint enforces it), so encryption at rest can later wrap it in one place.
+ * IndexedDB (lint enforces it); every personal value is encrypted on its way down by the
+ * middleware in ./crypto, and no index holds a personal value (see ./crypto/policy.ts).
  */
 export interface StoredSubject {
 	id: string;
@@ -83,6 +86,24 @@ export interface StoredAreaPack {
 	complete: boolean;
 }
 
+/**
+ * A finalised visit sealed to the server's public key: unreadable on the device, kept through
+ * every wipe, delivered after the next sign-in.
+ */
+export interface SealedItem {
+	id: string;
+	deviceId: string;
+	envelope: Record<string, unknown>;
+	sealedAt: string;
+}
+
+/** Unlock, failed unlock, lock, wipe: recorded while the data key may be absent. */
+export interface LockEvent {
+	id?: number;
+	kind: 'unlock' | 'unlock-failed' | 'lock' | 'wipe';
+	at: string;
+}
+
 export class FieldcheckDatabase extends Dexie {
 	subjects!: EntityTable<StoredSubject, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -91,6 +112,8 @@ export class FieldcheckDatabase extends Dexie {
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	photos!: EntityTable<StoredPhoto, 'id'>;
 	areaPackChunks!: EntityTable<AreaPackChunk, 'index'>;
+	sealed!: EntityTable<SealedItem, 'id'>;
+	lockEvents!: EntityTable<LockEvent, 'id'>;
 
 	constructor(name = 'fieldcheck') {
 		// Strict durability: "Saved on this device" may only be said once the data is on disk,
@@ -109,6 +132,20 @@ export class FieldcheckDatabase extends Dexie {
 		this.version(3).stores({
 			areaPackChunks: 'index'
 		});
+		// Encryption at rest: names and postcodes leave the indexes, and whatever an older build
+		// stored in the clear is dropped (an update never installs over unsent work).
+		this.version(4)
+			.stores({ subjects: 'id, leaving', sealed: 'id', lockEvents: '++id' })
+			.upgrade(async (tx) => {
+				for (const t of ['subjects', 'drafts', 'visits', 'outbox', 'photos']) {
+					await tx.table(t).clear();
+				}
+				await tx
+					.table('meta')
+					.filter((m: MetaEntry) => !clearMetaKeys.has(m.key))
+					.delete();
+			});
+		this.use(encryptionMiddleware);
 	}
 }
 

@@ -3,11 +3,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldcheckDatabase, useDatabase } from './database';
 import * as meta from './meta';
+import { unlockForTests } from './crypto/testing';
 
 let db: FieldcheckDatabase;
 let n = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
+	await unlockForTests();
 	db = new FieldcheckDatabase(`meta-test-${++n}`);
 	useDatabase(db);
 });

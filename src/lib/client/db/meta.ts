@@ -2,6 +2,8 @@ import type { MapConfig } from '$lib/domain/map-config';
 import type { RouteConfig, RoutePlan, RouteSettings } from '$lib/domain/route-plan';
 import type { User } from '$lib/domain/user';
 import type { MapSubject } from '../map/map-points';
+import type { CaseloadOrder } from './caseload-order-store';
+import type { LockPolicy, UnlockRecord } from './crypto/unlock-record';
 import { database, type StoredAreaPack } from './database';
 
 /** Small named values kept on the device. */
@@ -27,6 +29,13 @@ export interface MetaValues {
 	areaPack: StoredAreaPack;
 	/** The caseload as the map needs it, for the caseload at `cursor` (rebuilt when that moves). */
 	mapSubjects: { version: number; cursor: string; subjects: MapSubject[] };
+	/** [sortKey, id] in the caseload's default order (encrypted: sort keys hold names). */
+	caseloadOrder: CaseloadOrder;
+	/** The data key wrapped by each way of unlocking; never the key itself. */
+	unlock: UnlockRecord;
+	lockPolicy: LockPolicy;
+	/** Failed unlocks since the last success; counted before each try, so reloads don't reset it. */
+	failedUnlocks: number;
 }
 
 export async function get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {
