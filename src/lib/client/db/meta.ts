@@ -36,6 +36,8 @@ export interface MetaValues {
 	lockPolicy: LockPolicy;
 	/** Failed unlocks since the last success; counted before each try, so reloads don't reset it. */
 	failedUnlocks: number;
+	/** Set by a wipe: only an online sign-in with a password opens this device again. */
+	signInRequired: boolean;
 }
 
 export async function get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {

@@ -1,5 +1,6 @@
 import type { LoginRequest, User } from '$lib/domain/user';
 import * as auth from '../sync/auth';
+import { deviceLock } from './device-lock.svelte';
 
 export { RejectedWorkError, UnsentWorkError } from '../sync/auth';
 
@@ -25,6 +26,7 @@ class Session {
 	async signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
 		this.#user = await auth.signIn(credentials, allowRejected);
 		this.#loaded = true;
+		await deviceLock.afterSignIn(this.#user.role);
 		return this.#user;
 	}
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { userSchema, type LoginRequest, type User } from '$lib/domain/user';
+import * as keyring from '../db/crypto/keyring';
 import { wipeDevice } from '../db/device-store';
+import { ensureDataKey } from '../db/unlock-store';
+import * as handoff from '../lock/key-handoff';
 import * as meta from '../db/meta';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
@@ -44,7 +47,8 @@ export async function signIn(credentials: LoginRequest, allowRejected = false): 
 	// Under the sync lock, so a page of caseload already in flight cannot land after a wipe
 	// and leave one officer's subjects behind for the next.
 	return withSyncLock(async () => {
-		const previous = await meta.get('user');
+		// Without the key nothing readable is left here (see deviceLock.open).
+		const previous = keyring.isUnlocked() ? await meta.get('user') : undefined;
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
 		const { user } = await request('/api/auth/login', loginResponseSchema, {
@@ -53,6 +57,8 @@ export async function signIn(credentials: LoginRequest, allowRejected = false): 
 		});
 		// Whatever a different (or unknown) officer left behind goes before this one sees it.
 		if (previous?.id !== user.id) await wipeDevice();
+		// Everything stored from here on is encrypted; the officer sets up unlocking next.
+		await ensureDataKey();
 		await meta.set('user', user);
 		await refreshOfficers();
 		return user;
@@ -75,6 +81,8 @@ export async function signOut(allowRejected = false): Promise<void> {
 		// The server session ends if we can reach it; the device forgets everything either way.
 		await request('/api/auth/logout', z.unknown(), { method: 'POST' }).catch(() => undefined);
 		await wipeDevice();
+		keyring.drop();
+		await handoff.forget();
 	});
 }
 

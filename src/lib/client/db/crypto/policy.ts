@@ -29,7 +29,8 @@ export const clearMetaKeys: ReadonlySet<string> = new Set([
 	'unlock',
 	'lockPolicy',
 	'failedUnlocks',
-	'sealKey'
+	'sealKey',
+	'signInRequired'
 ]);
 
 /** The clear fields of this row, or null when the whole row stays as it is. */
