@@ -17,6 +17,20 @@ const config = {
 		// be absolute: a relative "./_app/…" would break under /subjects/….
 		paths: { relative: false },
 		csrf: { trustedOrigins: [] },
+		// Scripts and styles only (hashes of SvelteKit's inline boot script, also as a <meta> in
+		// the prerendered shell). frame-ancestors, connect-src and the rest come at run time
+		// from src/lib/server/security/headers.ts: a <meta> cannot carry frame-ancestors, and
+		// the routing service's origin is configuration. Browsers enforce both policies.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				// Svelte and Leaflet set style attributes; no inline <style> elements are used.
+				'style-src': ['self', 'unsafe-inline'],
+				'object-src': ['none'],
+				'base-uri': ['self']
+			}
+		},
 		// Benchmarks and scripts are type-checked with the app (npm run check), not only run.
 		typescript: {
 			config: (tsconfig) => {

@@ -1,21 +1,44 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { SESSION_COOKIE, userForToken } from '$lib/server/auth/session';
+import { authenticate, SESSION_COOKIE } from '$lib/server/auth/session';
+import { sealKeyPair } from '$lib/server/crypto/seal-keys';
 import { db } from '$lib/server/context';
+import { ApiFailure, errorResponse } from '$lib/server/http';
+import { auditRefusal } from '$lib/server/security/refusal-audit';
+import { checkDevice } from '$lib/server/security/request-guard';
+import { checkRequestOrigin } from '$lib/server/security/origin';
+import { applySecurityHeaders } from '$lib/server/security/headers';
+import { installStaticSecurityHeaders } from '$lib/server/security/static-headers';
 import { startUp } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
+	installStaticSecurityHeaders();
 	await startUp();
+	// The sealing key pair exists from the first start, before any device asks for it.
+	await sealKeyPair(await db());
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const database = await db();
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	const auth = token ? await authenticate(database, token) : null;
 	event.locals.sessionToken = token;
-	event.locals.user = token ? await userForToken(await db(), token) : null;
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'no-referrer');
-	response.headers.set('x-frame-options', 'DENY');
-	if (event.url.pathname.startsWith('/api/')) response.headers.set('cache-control', 'no-store');
+	event.locals.user = auth?.user ?? null;
+	event.locals.session = auth?.session ?? null;
+	event.locals.deviceId = null;
+	const api = event.url.pathname.startsWith('/api/');
+	let response: Response;
+	try {
+		if (api) {
+			checkRequestOrigin(event);
+			event.locals.deviceId = await checkDevice(database, event);
+		}
+		response = await resolve(event);
+	} catch (e) {
+		if (!(e instanceof ApiFailure)) throw e;
+		response = errorResponse(e);
+	}
+	if (api) await auditRefusal(database, event, response);
+	applySecurityHeaders(event, response);
 	return response;
 };
 

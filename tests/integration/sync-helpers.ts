@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import Sqlite from 'better-sqlite3';
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
-import type { Mutation, PushResponse } from '$lib/domain/sync';
+import type { PushResponse, VisitMutation } from '$lib/domain/sync';
 import { makeVisit } from '$lib/domain/testing';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import { DEMO, TestClient } from './client';
@@ -49,7 +49,7 @@ export function visitFor(o: Officer, n = 0, over: Partial<Visit> = {}): Visit {
 	});
 }
 
-export function mutations(visits: Visit[], firstSeq = 1): Mutation[] {
+export function mutations(visits: Visit[], firstSeq = 1): VisitMutation[] {
 	return visits.map((visit, i) => ({
 		type: 'record-visit',
 		seq: firstSeq + i,

@@ -17,6 +17,13 @@ export const errorCodes = [
 	'protocol-mismatch',
 	'bad-cursor',
 	'throttled',
+	/** A field device other than the one this session belongs to. */
+	'device-mismatch',
+	/** Answer to every request from a revoked device: wipe (domain/device-security.ts). */
+	'device-revoked',
+	/** A state-changing request from another origin without a JSON or form body. */
+	'cross-origin',
+	'duplicate-json-key',
 	'internal'
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

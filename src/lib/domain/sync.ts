@@ -15,18 +15,57 @@ export const MAX_BATCH = 1000;
 /** Largest push body the server reads; a client splits a long outbox into batches below it. */
 export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
-/** One change recorded on a device. Visits are append-only: an amendment is a new visit. */
+/** What a device audits about itself, offline included (issue 8). */
+export const deviceAuditActions = [
+	'subject-viewed',
+	'unlock',
+	'unlock-failed',
+	'lock',
+	'wipe'
+] as const;
+export type DeviceAuditAction = (typeof deviceAuditActions)[number];
+
+/**
+ * One device audit entry. Ids and times only, never personal data: `subjectId` says which
+ * subject was viewed (only with 'subject-viewed'), `at` is the device clock when it happened.
+ */
+export const deviceAuditSchema = z
+	.strictObject({
+		action: z.enum(deviceAuditActions),
+		subjectId: idSchema.optional(),
+		at: instantSchema
+	})
+	.refine((a) => (a.action === 'subject-viewed') === (a.subjectId !== undefined), {
+		message: 'subjectId goes with subject-viewed, and only with it',
+		path: ['subjectId']
+	});
+export type DeviceAudit = z.infer<typeof deviceAuditSchema>;
+
+const seqSchema = z.number().int().positive();
+
+/**
+ * One change recorded on a device. Visits are append-only: an amendment is a new visit.
+ * Audit entries share the same sequence, so they too arrive exactly once and in order.
+ */
 export const mutationSchema = z.discriminatedUnion('type', [
 	z.strictObject({
 		type: z.literal('record-visit'),
 		/** Per-device, increasing by one with every mutation the device creates. */
-		seq: z.number().int().positive(),
+		seq: seqSchema,
 		/** Client-generated id of the mutation itself. */
 		id: idSchema,
 		visit: visitSchema
+	}),
+	z.strictObject({
+		type: z.literal('record-audit'),
+		seq: seqSchema,
+		id: idSchema,
+		audit: deviceAuditSchema
 	})
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
+export type VisitMutation = Extract<Mutation, { type: 'record-visit' }>;
+export type AuditMutation = Extract<Mutation, { type: 'record-audit' }>;
 
 export const pushRequestSchema = z.strictObject({
 	protocolVersion: z.number().int(),

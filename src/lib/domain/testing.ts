@@ -1,4 +1,4 @@
-import type { Mutation } from './sync';
+import type { VisitMutation } from './sync';
 import type { Visit } from './visit';
 
 /**
@@ -34,7 +34,7 @@ export function makeVisit({ id, ...over }: Partial<Visit> & Pick<Visit, 'id'>): 
 	};
 }
 
-export function makeMutation(seq: number, id: string, visit: Visit): Mutation {
+export function makeMutation(seq: number, id: string, visit: Visit): VisitMutation {
 	return { type: 'record-visit', seq, id, visit };
 }
 

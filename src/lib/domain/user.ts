@@ -16,6 +16,10 @@ export type User = z.infer<typeof userSchema>;
 
 export const loginRequestSchema = z.strictObject({
 	username: shortText(64).min(1, 'Enter your username'),
-	password: z.string().min(1, 'Enter your password').max(256)
+	password: z.string().min(1, 'Enter your password').max(256),
+	/** A field device's sync id: the session then belongs to that device (issue 8). */
+	deviceId: idSchema.optional(),
+	/** The name the officer gives the device at its first sign-in. */
+	deviceName: shortText(60).optional()
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

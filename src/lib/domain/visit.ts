@@ -86,7 +86,22 @@ export const visitSchema = z.strictObject({
 	notes: longText(8000),
 	photos: z.array(photoRefSchema).max(20),
 	/** A correction points at the visit it amends; the original stays as it was. */
-	amends: idSchema.nullable()
+	amends: idSchema.nullable(),
+	/**
+	 * Tamper evidence (domain/visit-hash.ts): SHA-256 of the canonical visit, its photos' hashes
+	 * and `prevHash`, the hash of this device's previous visit (null for its first). Optional in
+	 * protocol v1 so that visits finalised by an app version from before the chain still arrive;
+	 * the server records those as "unchained" (docs/security.md) rather than refusing evidence.
+	 */
+	hash: z
+		.string()
+		.regex(/^[0-9a-f]{64}$/)
+		.optional(),
+	prevHash: z
+		.string()
+		.regex(/^[0-9a-f]{64}$/)
+		.nullable()
+		.optional()
 });
 export type Visit = z.infer<typeof visitSchema>;
 

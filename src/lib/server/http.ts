@@ -17,8 +17,17 @@ export class ApiFailure extends Error {
 }
 
 export function errorResponse(f: ApiFailure): Response {
+	// A revoked device wipes itself on this answer (domain/device-security.ts).
+	const wipe = f.code === 'device-revoked' ? { wipe: true } : {};
 	return json(
-		{ error: { code: f.code, message: f.message, ...(f.issues ? { issues: f.issues } : {}) } },
+		{
+			error: {
+				code: f.code,
+				message: f.message,
+				...wipe,
+				...(f.issues ? { issues: f.issues } : {})
+			}
+		},
 		{ status: f.status, headers: { 'cache-control': 'no-store' } }
 	);
 }

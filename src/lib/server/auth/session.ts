@@ -1,34 +1,51 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { User } from '$lib/domain/user';
 import type { Db } from '../db/connection';
+import * as devices from '../db/devices';
 import * as sessions from '../db/sessions';
 import * as users from '../db/users';
+import { isSecureDeployment } from '../security/config';
+import { sessionIdleMs, TOUCH_EVERY_MS } from './session-policy';
 
 export const SESSION_COOKIE = 'fc_session';
 
-export async function userForToken(db: Db, token: string): Promise<User | null> {
-	const userId = await sessions.resolve(db, token);
-	if (!userId) return null;
-	const user = await users.findById(db, userId);
-	if (!user || user.disabled) return null;
-	return users.toPublicUser(user);
+export interface Authenticated {
+	user: User;
+	session: sessions.SessionInfo;
 }
 
-export function setSessionCookie(
-	cookies: Cookies,
+/** The user and session behind a token; null if expired, idle too long, or the user is disabled. */
+export async function authenticate(
+	db: Db,
 	token: string,
-	expiresAt: Date,
-	secure: boolean
-): void {
+	now = new Date()
+): Promise<Authenticated | null> {
+	const session = await sessions.resolve(db, token, sessionIdleMs(), TOUCH_EVERY_MS, now);
+	if (!session) return null;
+	const user = await users.findById(db, session.userId);
+	if (!user || user.disabled) return null;
+	// The device's "last seen" moves with its session's, at most once a minute.
+	if (session.deviceId && session.lastSeenAt === now.toISOString()) {
+		await devices.touch(db, session.deviceId, now);
+	}
+	return { user: users.toPublicUser(user), session };
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'strict',
-		secure,
+		secure: isSecureDeployment(),
 		expires: expiresAt
 	});
 }
 
-export function clearSessionCookie(cookies: Cookies, secure: boolean): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+export function clearSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: isSecureDeployment()
+	});
 }

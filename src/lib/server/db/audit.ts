@@ -9,9 +9,13 @@ export interface AuditEntry {
 	outcome: string;
 	/** Codes and ids only: never names, addresses or free text about people. */
 	detail?: string | null;
+	/** The device's clock, for entries the device recorded itself. */
+	deviceAt?: string | null;
+	/** The client's network address (sign-ins, refusals). */
+	address?: string | null;
 }
 
-function toRow(e: AuditEntry, at: string) {
+export function toRow(e: AuditEntry, at: string) {
 	return {
 		at,
 		actor_id: e.actorId,
@@ -19,7 +23,9 @@ function toRow(e: AuditEntry, at: string) {
 		action: e.action,
 		entity_id: e.entityId ?? null,
 		outcome: e.outcome,
-		detail: e.detail ?? null
+		detail: e.detail ?? null,
+		device_at: e.deviceAt ?? null,
+		address: e.address ?? null
 	};
 }
 

@@ -20,6 +20,8 @@ export interface SessionsTable {
 	user_id: string;
 	created_at: string;
 	expires_at: string;
+	device_id: ColumnType<string | null, string | null | undefined, string | null>;
+	last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CountersTable {
@@ -70,6 +72,10 @@ export interface AuditTable {
 	entity_id: string | null;
 	outcome: string;
 	detail: ColumnType<string | null, string | null | undefined, string | null>;
+	device_at: ColumnType<string | null, string | null | undefined, string | null>;
+	address: ColumnType<string | null, string | null | undefined, string | null>;
+	count: ColumnType<number, number | undefined, number>;
+	agg_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DevicesTable {
@@ -78,6 +84,11 @@ export interface DevicesTable {
 	last_seq: number;
 	registered_at: string;
 	revoked_at: string | null;
+	name: ColumnType<string | null, string | null | undefined, string | null>;
+	user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+	last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+	revoke_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VisitsTable {
@@ -94,6 +105,11 @@ export interface VisitsTable {
 	seq: number;
 	received_at: string;
 	data: string;
+	hash: ColumnType<string | null, string | null | undefined, string | null>;
+	prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+	chain_status: ColumnType<string | null, string | null | undefined, string | null>;
+	zone_check: ColumnType<string | null, string | null | undefined, string | null>;
+	sealed: ColumnType<number, number | undefined, number>;
 }
 
 export interface MutationOutcomesTable {
@@ -101,7 +117,8 @@ export interface MutationOutcomesTable {
 	seq: number;
 	mutation_id: string | null;
 	visit_id: string | null;
-	status: 'rejected' | 'duplicate';
+	/** 'applied' only for mutations that leave no visit row (device audit entries). */
+	status: 'rejected' | 'duplicate' | 'applied';
 	code: string | null;
 	message: string | null;
 	at: string;
@@ -136,6 +153,34 @@ export interface PhotoChunksTable {
 	data: Buffer;
 }
 
+export interface ServerKeysTable {
+	kid: string;
+	purpose: string;
+	public_jwk: string;
+	private_jwk: string;
+	created_at: string;
+}
+
+export interface ServerSecretsTable {
+	name: string;
+	value: string;
+	created_at: string;
+}
+
+export interface QuarantineTable {
+	visit_id: string;
+	device_id: string;
+	officer_id: string;
+	delivered_by: string;
+	reason: string;
+	payload: string;
+	received_at: string;
+	status: 'pending' | 'applied' | 'dismissed';
+	decided_by: string | null;
+	decided_at: string | null;
+	decision_code: string | null;
+}
+
 export interface Database {
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -152,4 +197,7 @@ export interface Database {
 	photos: PhotosTable;
 	visit_photos: VisitPhotosTable;
 	photo_chunks: PhotoChunksTable;
+	server_keys: ServerKeysTable;
+	server_secrets: ServerSecretsTable;
+	quarantine: QuarantineTable;
 }

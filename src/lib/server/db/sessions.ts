@@ -1,50 +1,130 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './connection';
 
-/** Sessions last a shift and a half; a device keeps working offline after expiry. */
-export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+/**
+ * Server sessions. Only the hash of a token is stored, so a copy of the database does not hand
+ * out live sessions. A session belongs to a user and, when signed in from a field device, to
+ * that device (devices.ts). Lifetimes come from auth/session-policy.ts.
+ */
 
-/** Only the hash is stored, so a copy of the database does not hand out live sessions. */
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
+}
+
+/** Public handle of a session in lists: derived from the stored hash, useless as a token. */
+export function sessionHandle(tokenHash: string): string {
+	return tokenHash.slice(0, 24);
+}
+
+export interface SessionInfo {
+	tokenHash: string;
+	userId: string;
+	deviceId: string | null;
+	createdAt: string;
+	lastSeenAt: string;
+	expiresAt: string;
 }
 
 export async function create(
 	db: Db,
 	userId: string,
+	deviceId: string | null,
+	lifetimeMs: number,
 	now = new Date()
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = randomBytes(32).toString('base64url');
-	const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+	const expiresAt = new Date(now.getTime() + lifetimeMs);
 	await db
 		.insertInto('sessions')
 		.values({
 			token_hash: hashToken(token),
 			user_id: userId,
+			device_id: deviceId,
 			created_at: now.toISOString(),
+			last_seen_at: now.toISOString(),
 			expires_at: expiresAt.toISOString()
 		})
 		.execute();
 	return { token, expiresAt };
 }
 
-/** The user id behind a live session token, or undefined. */
+/**
+ * The live session behind a token, or undefined when it is unknown, past its absolute expiry or
+ * idle for longer than `idleMs`. Refreshes last_seen_at at most every `touchEveryMs`.
+ */
 export async function resolve(
 	db: Db,
 	token: string,
+	idleMs: number,
+	touchEveryMs: number,
 	now = new Date()
-): Promise<string | undefined> {
+): Promise<SessionInfo | undefined> {
+	const tokenHash = hashToken(token);
 	const row = await db
 		.selectFrom('sessions')
-		.select(['user_id', 'expires_at'])
-		.where('token_hash', '=', hashToken(token))
+		.selectAll()
+		.where('token_hash', '=', tokenHash)
 		.executeTakeFirst();
-	if (!row || row.expires_at <= now.toISOString()) return undefined;
-	return row.user_id;
+	if (!row) return undefined;
+	const lastSeen = row.last_seen_at ?? row.created_at;
+	if (row.expires_at <= now.toISOString() || Date.parse(lastSeen) + idleMs <= now.getTime()) {
+		await destroyHash(db, tokenHash);
+		return undefined;
+	}
+	let lastSeenAt = lastSeen;
+	if (now.getTime() - Date.parse(lastSeen) >= touchEveryMs) {
+		lastSeenAt = now.toISOString();
+		await db
+			.updateTable('sessions')
+			.set({ last_seen_at: lastSeenAt })
+			.where('token_hash', '=', tokenHash)
+			.execute();
+	}
+	return {
+		tokenHash,
+		userId: row.user_id,
+		deviceId: row.device_id,
+		createdAt: row.created_at,
+		lastSeenAt,
+		expiresAt: row.expires_at
+	};
 }
 
 export async function destroy(db: Db, token: string): Promise<void> {
-	await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+	await destroyHash(db, hashToken(token));
+}
+
+export async function destroyHash(db: Db, tokenHash: string): Promise<void> {
+	await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Sign out everywhere, a disabled user: every session of the user ends now. */
+export async function destroyAllOfUser(db: Db, userId: string): Promise<number> {
+	const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+	return Number(res.numDeletedRows);
+}
+
+/** A revoked device: its sessions end now. */
+export async function destroyAllOfDevice(db: Db, deviceId: string): Promise<number> {
+	const res = await db.deleteFrom('sessions').where('device_id', '=', deviceId).executeTakeFirst();
+	return Number(res.numDeletedRows);
+}
+
+export async function listOfUser(db: Db, userId: string): Promise<SessionInfo[]> {
+	const rows = await db
+		.selectFrom('sessions')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.orderBy('created_at', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		tokenHash: r.token_hash,
+		userId: r.user_id,
+		deviceId: r.device_id,
+		createdAt: r.created_at,
+		lastSeenAt: r.last_seen_at ?? r.created_at,
+		expiresAt: r.expires_at
+	}));
 }
 
 export async function purgeExpired(db: Db, now = new Date()): Promise<void> {

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { insertRows } from './bulk';
 import type { Db } from './connection';
 import { isIn, readByKeys } from './lists';
 import type { VisitsTable } from './schema';
 
-export type VisitRow = VisitsTable;
+export type VisitRow = Insertable<VisitsTable>;
 
 export interface StoredVisit {
 	id: string;

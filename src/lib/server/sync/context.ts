@@ -19,7 +19,7 @@ export async function loadContext(
 ): Promise<BatchContext> {
 	// A day's visits name the same few subjects and addresses many times; the look-ups ask for
 	// each once (readByKeys in db/lists.ts), and skip an empty list.
-	const vs = mutations.map((m) => m.visit);
+	const vs = mutations.flatMap((m) => (m.type === 'record-visit' ? [m.visit] : []));
 	const subjectIds = vs.map((v) => v.subjectId);
 	const [subjects, addressSubject, assignments, storedVisits, storedPhotos] = await Promise.all([
 		references.existingSubjects(db, subjectIds),

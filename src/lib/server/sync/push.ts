@@ -1,8 +1,8 @@
 import {
 	pushRequestSchema,
-	type Mutation,
 	type MutationResult,
-	type PushResponse
+	type PushResponse,
+	type VisitMutation
 } from '$lib/domain/sync';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import * as audit from '../db/audit';
@@ -18,6 +18,7 @@ import { planBatch } from './plan';
 import { checkProtocol } from './protocol';
 import { answerReplays } from './replay';
 import { checkVisit } from './validate';
+import { deviceAuditEntry } from './device-audit';
 
 /**
  * POST /api/sync/push. One transaction per push: the device's last applied sequence moves in
@@ -94,7 +95,7 @@ async function deviceFor(
 	return device;
 }
 
-type Accepted = { seq: number; mutation: Mutation; data: string };
+type Accepted = { seq: number; mutation: VisitMutation; data: string };
 
 /** Validates and applies (or rejects) each of the next mutations in order, then writes in bulk. */
 async function applyNext(
@@ -117,6 +118,23 @@ async function applyNext(
 	const entries: audit.AuditEntry[] = [];
 
 	for (const n of next) {
+		if (n.mutation?.type === 'record-audit') {
+			// A device's own audit entry: stored once, in this transaction, and its seq answered
+			// as a duplicate if it is sent again.
+			results.push({ seq: n.seq, status: 'applied', receivedAt: at });
+			entries.push(deviceAuditEntry(officerId, deviceId, n.mutation));
+			outcomeRows.push({
+				device_id: deviceId,
+				seq: n.seq,
+				mutation_id: n.mutationId,
+				visit_id: null,
+				status: 'applied',
+				code: null,
+				message: null,
+				at
+			});
+			continue;
+		}
 		const d = decide(n, ctx, at);
 		results.push(d.result);
 		const visitId = n.mutation?.visit.id ?? null;
@@ -175,6 +193,7 @@ function decide(
 			result: { seq: n.seq, status: 'rejected', code: 'invalid-mutation', message: n.problem }
 		};
 	}
+	if (n.mutation.type !== 'record-visit') throw new Error('decide() is for visits');
 	const data = JSON.stringify(n.mutation.visit);
 	const verdict = checkVisit(n.mutation.visit, data, ctx);
 	if (verdict.kind === 'accept') {

@@ -41,6 +41,7 @@ export async function answerReplays(
 			};
 		}
 		if (a) return { seq: r.seq, status: 'duplicate', receivedAt: a.receivedAt };
+		if (o?.status === 'applied') return { seq: r.seq, status: 'duplicate', receivedAt: o.at };
 		if (o?.status === 'rejected') {
 			return {
 				seq: r.seq,

@@ -4,8 +4,8 @@ import { db } from '$lib/server/context';
 import { handler, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = handler(async ({ locals, cookies, url }) => {
+export const POST: RequestHandler = handler(async ({ locals, cookies }) => {
 	if (locals.sessionToken) await sessions.destroy(await db(), locals.sessionToken);
-	clearSessionCookie(cookies, url.protocol === 'https:');
+	clearSessionCookie(cookies);
 	return noStore({ signedOut: true });
 });
