@@ -23,7 +23,7 @@ export function toStored(bundle: SubjectBundle): StoredSubject {
  */
 export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
-	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
+	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts, db.sealed];
 	await db.transaction('rw', tables, async () => {
 		const stored = page.bundles.map(toStored);
 		if (stored.length > 0) await db.subjects.bulkPut(stored);

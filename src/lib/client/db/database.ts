@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { SealedEnvelope } from '$lib/domain/sealed';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Mutation } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
@@ -93,7 +94,7 @@ export interface StoredAreaPack {
 export interface SealedItem {
 	id: string;
 	deviceId: string;
-	envelope: Record<string, unknown>;
+	envelope: SealedEnvelope;
 	sealedAt: string;
 }
 

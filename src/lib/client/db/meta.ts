@@ -1,4 +1,5 @@
 import type { MapConfig } from '$lib/domain/map-config';
+import type { SealKey } from '$lib/domain/sealed';
 import type { RouteConfig, RoutePlan, RouteSettings } from '$lib/domain/route-plan';
 import type { User } from '$lib/domain/user';
 import type { MapSubject } from '../map/map-points';
@@ -38,6 +39,10 @@ export interface MetaValues {
 	failedUnlocks: number;
 	/** Set by a wipe: only an online sign-in with a password opens this device again. */
 	signInRequired: boolean;
+	/** The server's public key that finalised visits are sealed to (from sign-in). */
+	sealKey: SealKey;
+	/** The hash of this device's last finalised visit: the next one chains to it. */
+	chainHead: string;
 }
 
 export async function get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {

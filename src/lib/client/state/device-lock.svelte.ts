@@ -2,11 +2,12 @@ import * as keyring from '../db/crypto/keyring';
 import { MIN_PASSPHRASE_LENGTH, type LockPolicy } from '../db/crypto/unlock-record';
 import { wipeDevice } from '../db/device-store';
 import * as meta from '../db/meta';
+import { queueLockEvents } from '../db/audit-store';
 import * as unlock from '../db/unlock-store';
 import * as handoff from '../lock/key-handoff';
 import * as passkey from '../lock/passkey';
-import { request } from '../sync/api';
-import { userSchema } from '$lib/domain/user';
+import { onDeviceRevoked, request } from '../sync/api';
+import { meResponseSchema } from '$lib/domain/device-security';
 import { z } from 'zod';
 
 export { MIN_PASSPHRASE_LENGTH };
@@ -14,7 +15,6 @@ export { MIN_PASSPHRASE_LENGTH };
 export type LockState = 'opening' | 'signed-out' | 'setup' | 'locked' | 'wiped' | 'open';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
-const meSchema = z.object({ user: userSchema }).loose();
 
 /**
  * Whether this device is open, locked, or must be set up or signed in again; and the idle
@@ -69,9 +69,11 @@ class DeviceLock {
 		await meta.remove('signInRequired');
 		// A station screen, or a sign-in whose set-up was interrupted: the server session may
 		// still be good; officers then set up unlocking before anything else.
-		const me = await request('/api/me', meSchema).catch(() => null);
+		const me = await request('/api/me', meResponseSchema).catch(() => null);
 		if (!me) return this.#settle('signed-out');
 		await unlock.ensureDataKey();
+		if (me.deviceId) await meta.set('deviceId', me.deviceId);
+		await meta.set('sealKey', me.sealKey);
 		await meta.set('user', me.user);
 		return this.afterSignIn(me.user.role);
 	}
@@ -108,6 +110,7 @@ class DeviceLock {
 		if (o.ok) {
 			this.#remaining = 5;
 			this.#settle('open');
+			void queueLockEvents().catch(() => undefined);
 			return true;
 		}
 		this.#remaining = o.remaining;
@@ -165,10 +168,13 @@ class DeviceLock {
 				void this.lockNow();
 			}
 		};
+		// Revoked: the device has wiped itself; reload so nothing decrypted stays in memory.
+		const stopRevoked = onDeviceRevoked(() => location.reload());
 		for (const e of ACTIVITY) addEventListener(e, active, { passive: true });
 		document.addEventListener('visibilitychange', visibility);
 		return () => {
 			clearInterval(tick);
+			stopRevoked();
 			for (const e of ACTIVITY) removeEventListener(e, active);
 			document.removeEventListener('visibilitychange', visibility);
 		};

@@ -1,7 +1,8 @@
 import type { SubjectBundle } from '$lib/domain/caseload';
+import { recordSubjectView } from '../db/audit-store';
 import { getSubject } from '../db/caseload-store';
 
-/** One subject as the device holds it. */
+/** One subject as the device holds it. Opening it is audited, offline too. */
 export class SubjectView {
 	bundle = $state.raw<SubjectBundle | null>(null);
 	loaded = $state(false);
@@ -9,5 +10,6 @@ export class SubjectView {
 	async load(id: string): Promise<void> {
 		this.bundle = (await getSubject(id)) ?? null;
 		this.loaded = true;
+		if (this.bundle) await recordSubjectView(id);
 	}
 }

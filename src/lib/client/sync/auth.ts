@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loginResponseSchema } from '$lib/domain/device-security';
 import { userSchema, type LoginRequest, type User } from '$lib/domain/user';
 import * as keyring from '../db/crypto/keyring';
 import { wipeDevice } from '../db/device-store';
@@ -9,7 +10,6 @@ import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
 import { withSyncLock } from './lock';
 
-const loginResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
 const officersSchema = z.object({ officers: z.array(userSchema) });
 
 /** Thrown when leaving would strand visits that have not reached the server. */
@@ -51,12 +51,16 @@ export async function signIn(credentials: LoginRequest, allowRejected = false): 
 		const previous = keyring.isUnlocked() ? await meta.get('user') : undefined;
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
-		const { user } = await request('/api/auth/login', loginResponseSchema, {
+		// The session belongs to this device id; another officer's sign-in starts a new one.
+		const deviceId = sameOfficer ? await meta.deviceId() : crypto.randomUUID();
+		const { user, sealKey } = await request('/api/auth/login', loginResponseSchema, {
 			method: 'POST',
-			body: credentials
+			body: { ...credentials, deviceId }
 		});
 		// Whatever a different (or unknown) officer left behind goes before this one sees it.
 		if (previous?.id !== user.id) await wipeDevice();
+		await meta.set('deviceId', deviceId);
+		await meta.set('sealKey', sealKey);
 		// Everything stored from here on is encrypted; the officer sets up unlocking next.
 		await ensureDataKey();
 		await meta.set('user', user);
