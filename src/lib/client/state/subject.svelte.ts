@@ -6,10 +6,15 @@ import { getSubject } from '../db/caseload-store';
 export class SubjectView {
 	bundle = $state.raw<SubjectBundle | null>(null);
 	loaded = $state(false);
+	#audited: string | null = null;
 
+	/** Re-run after every sync; the view is audited once per subject opened. */
 	async load(id: string): Promise<void> {
 		this.bundle = (await getSubject(id)) ?? null;
 		this.loaded = true;
-		if (this.bundle) await recordSubjectView(id);
+		if (this.bundle && this.#audited !== id) {
+			this.#audited = id;
+			await recordSubjectView(id);
+		}
 	}
 }

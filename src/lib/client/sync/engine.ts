@@ -33,7 +33,8 @@ export async function runSync(
 
 async function syncOnce(onProgress: (p: SyncProgress) => void): Promise<SyncOutcome> {
 	// Evidence first: sealed visits that survived a wipe, then audit entries noted while locked.
-	await deliverSealed();
+	// A failed delivery keeps the items for next time; it must not hold up the rest.
+	await deliverSealed().catch(() => 0);
 	await queueLockEvents();
 	const { waiting } = await outboxCounts();
 	onProgress({ phase: 'pushing', push: { sent: 0, total: waiting } });
