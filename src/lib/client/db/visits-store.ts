@@ -13,6 +13,8 @@ import { chainVisit, sealVisit } from './sealed-store';
 export async function finaliseVisit(draftVisit: Visit, subjectName: string): Promise<number> {
 	const db = database();
 	const tables = [db.meta, db.visits, db.outbox, db.drafts, db.sealed];
+	// Measured by `npm run bench:caseload`: finalising a visit with a 2 MB photo, sealed.
+	performance.mark('fc:finalise:start');
 	for (;;) {
 		const seq = (await meta.get('nextSeq')) ?? 1;
 		const prevHash = (await meta.get('chainHead')) ?? null;
@@ -49,7 +51,10 @@ export async function finaliseVisit(draftVisit: Visit, subjectName: string): Pro
 			await db.drafts.delete(visit.id);
 			return true;
 		});
-		if (done) return seq;
+		if (done) {
+			performance.mark('fc:finalise:end');
+			return seq;
+		}
 	}
 }
 
