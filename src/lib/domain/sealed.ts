@@ -125,3 +125,36 @@ export function envelopeParts(envelope: SealedEnvelope): {
 } {
 	return { iv: fromBase64Url(envelope.iv), ct: fromBase64Url(envelope.ct) };
 }
+
+/** Largest POST /api/sync/sealed body: one visit with its photos, base64 twice over. */
+export const MAX_SEALED_BYTES = 48 * 1024 * 1024;
+
+/** POST /api/sync/sealed: send one item per request when it carries photos. */
+export const sealedDeliverySchema = z.strictObject({
+	protocolVersion: z.number().int(),
+	/** The device that sealed the items (it may have been wiped and signed in again since). */
+	deviceId: idSchema,
+	items: z
+		.array(z.strictObject({ id: idSchema, envelope: sealedEnvelopeSchema }))
+		.min(1)
+		.max(50)
+});
+export type SealedDelivery = z.infer<typeof sealedDeliverySchema>;
+
+export const sealedResultStatuses = ['applied', 'duplicate', 'quarantined', 'rejected'] as const;
+
+/**
+ * The device deletes a sealed item once its result is applied, duplicate or quarantined; a
+ * rejected one is kept (it cannot be read on the device, but it can be exported for handling).
+ */
+export const sealedResultSchema = z.strictObject({
+	id: idSchema,
+	status: z.enum(sealedResultStatuses),
+	code: z.string().optional(),
+	message: z.string().optional()
+});
+export type SealedResult = z.infer<typeof sealedResultSchema>;
+
+export const sealedDeliveryResponseSchema = z.strictObject({
+	results: z.array(sealedResultSchema)
+});

@@ -90,7 +90,14 @@ export const rejectionCodes = [
 	/** A photo id already names different content (sha256, bytes or type). */
 	'photo-id-conflict',
 	/** A replayed sequence number carries a different mutation id than the one first sent. */
-	'sequence-reused'
+	'sequence-reused',
+	/** Implausible visits (server/sync/plausible.ts; the time window is in docs/security.md). */
+	'implausible-time',
+	'finished-before-started',
+	'position-missing',
+	'unknown-second-officer',
+	'check-of-another-subjects-order',
+	'before-assignment'
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { idSchema } from '$lib/domain/common';
 import type { ErrorCode } from '$lib/domain/errors';
 import type { SyncErrorCode } from '$lib/domain/sync';
+import { duplicateKey } from './security/strict-json';
 
 /** A failure a client can act on: rendered as `{ error: { code, message, issues? } }`. */
 export class ApiFailure extends Error {
@@ -90,12 +91,25 @@ export async function readJson<S extends z.ZodType>(
 	} catch {
 		throw new ApiFailure(400, 'bad-json', 'The body is not valid JSON');
 	}
+	const repeated = duplicateKey(text);
+	if (repeated !== null) {
+		throw new ApiFailure(
+			400,
+			'duplicate-json-key',
+			`The key "${repeated.slice(0, 40)}" appears twice in one object`
+		);
+	}
 	return parseWith(schema, value);
 }
 
+/** What the server reads and discards past a limit so the client gets its 413, not a reset. */
+export const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
  * The body's bytes, refused with `tooLarge()` as soon as more than `maxBytes` have been declared
- * or have arrived: what arrives is counted rather than Content-Length trusted.
+ * or have arrived: what arrives is counted rather than Content-Length trusted. An over-limit
+ * body (chunked ones too) is read to its end and discarded, up to DRAIN_MAX_BYTES more, so the
+ * client can read the 413 instead of seeing the connection reset; beyond that it is cut off.
  */
 export async function readLimited(
 	request: Request,
@@ -108,16 +122,42 @@ export async function readLimited(
 	const parts: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		const { done, value } = await readChunk(reader, tooLarge);
 		if (done) break;
 		size += value.byteLength;
 		if (size > maxBytes) {
-			await reader.cancel();
+			await drain(reader, tooLarge);
 			throw tooLarge();
 		}
 		parts.push(value);
 	}
 	return Buffer.concat(parts);
+}
+
+/** adapter-node's own BODY_SIZE_LIMIT surfaces as a stream error with status 413. */
+async function readChunk(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	tooLarge: () => ApiFailure
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+	try {
+		return await reader.read();
+	} catch (e) {
+		if ((e as { status?: number } | null)?.status === 413) throw tooLarge();
+		throw e;
+	}
+}
+
+async function drain(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	tooLarge: () => ApiFailure
+): Promise<void> {
+	let drained = 0;
+	while (drained <= DRAIN_MAX_BYTES) {
+		const { done, value } = await readChunk(reader, tooLarge);
+		if (done) return;
+		drained += value.byteLength;
+	}
+	await reader.cancel();
 }
 
 /** A route's `[id]`: anything that is not an id names nothing here, so it is a 404. */

@@ -31,6 +31,8 @@ export async function addressSubjects(db: Db, ids: string[]): Promise<Map<string
 
 export interface AssignmentState {
 	active: boolean;
+	/** The London date the assignment is for (it begins that day). */
+	date?: string;
 	/** When it was last assigned or, for an inactive row, unassigned. */
 	updatedAt: string;
 }
@@ -44,12 +46,39 @@ export async function assignmentsOf(
 	const rows = await readByKeys(db, subjectIds, (part) =>
 		db
 			.selectFrom('assignments')
-			.select(['subject_id', 'active', 'updated_at'])
+			.select(['subject_id', 'active', 'updated_at', 'date'])
 			.where('officer_id', '=', officerId)
 			.where(isIn(db, 'subject_id', part))
 			.execute()
 	);
 	return new Map(
-		rows.map((r) => [r.subject_id, { active: r.active === 1, updatedAt: r.updated_at }])
+		rows.map((r) => [
+			r.subject_id,
+			{ active: r.active === 1, updatedAt: r.updated_at, date: r.date }
+		])
 	);
+}
+
+/** Of `ids`, those that name a user. */
+export async function existingUsers(db: Db, ids: string[]): Promise<Set<string>> {
+	const rows = await readByKeys(db, ids, (part) =>
+		db
+			.selectFrom('users')
+			.select('id')
+			.where(isIn(db, 'id', part))
+			.execute()
+	);
+	return new Set(rows.map((r) => r.id));
+}
+
+/** Order id → the subject it belongs to. */
+export async function orderSubjects(db: Db, ids: string[]): Promise<Map<string, string>> {
+	const rows = await readByKeys(db, ids, (part) =>
+		db
+			.selectFrom('orders')
+			.select(['id', 'subject_id'])
+			.where(isIn(db, 'id', part))
+			.execute()
+	);
+	return new Map(rows.map((r) => [r.id, r.subject_id]));
 }

@@ -1,16 +1,9 @@
-import {
-	pushRequestSchema,
-	type MutationResult,
-	type PushResponse,
-	type VisitMutation
-} from '$lib/domain/sync';
+import { pushRequestSchema, type MutationResult, type PushResponse } from '$lib/domain/sync';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import * as audit from '../db/audit';
-import { reserveSeqs, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import * as devices from '../db/devices';
 import * as outcomes from '../db/mutation-outcomes';
-import * as photos from '../db/photos';
-import * as visits from '../db/visits';
 import { ApiFailure, parseWith } from '../http';
 import { loadContext, type BatchContext } from './context';
 import { parseMutations, type Incoming } from './parse';
@@ -19,6 +12,7 @@ import { checkProtocol } from './protocol';
 import { answerReplays } from './replay';
 import { checkVisit } from './validate';
 import { deviceAuditEntry } from './device-audit';
+import { storeAccepted, type Accepted } from './store';
 
 /**
  * POST /api/sync/push. One transaction per push: the device's last applied sequence moves in
@@ -29,10 +23,19 @@ export async function push(
 	db: Db,
 	officerId: string,
 	body: unknown,
-	now = new Date()
+	now = new Date(),
+	/** The device the session belongs to, if it was signed in as one: the push must be its. */
+	sessionDeviceId: string | null = null
 ): Promise<PushResponse> {
 	checkProtocol(body);
 	const request = parseWith(pushRequestSchema, body);
+	if (sessionDeviceId && request.deviceId !== sessionDeviceId) {
+		throw new ApiFailure(
+			403,
+			'device-mismatch',
+			'This session belongs to another device. Sign in again on this device.'
+		);
+	}
 	return applyPush(db, officerId, request.deviceId, request.mutations, now);
 }
 
@@ -95,8 +98,6 @@ async function deviceFor(
 	return device;
 }
 
-type Accepted = { seq: number; mutation: VisitMutation; data: string };
-
 /** Validates and applies (or rejects) each of the next mutations in order, then writes in bulk. */
 async function applyNext(
 	db: Db,
@@ -110,7 +111,8 @@ async function applyNext(
 	const ctx = await loadContext(
 		db,
 		officerId,
-		next.flatMap((n) => (n.mutation ? [n.mutation] : []))
+		next.flatMap((n) => (n.mutation ? [n.mutation] : [])),
+		now
 	);
 	const results: MutationResult[] = [];
 	const accepted: Accepted[] = [];
@@ -208,47 +210,4 @@ function decide(
 	return {
 		result: { seq: n.seq, status: 'rejected', code: verdict.code, message: verdict.message }
 	};
-}
-
-async function storeAccepted(
-	db: Db,
-	deviceId: string,
-	accepted: Accepted[],
-	now: Date
-): Promise<void> {
-	if (accepted.length === 0) return;
-	const first = await reserveSeqs(db, accepted.length);
-	const receivedAt = now.toISOString();
-	await visits.insertMany(
-		db,
-		accepted.map(({ seq, mutation, data }, i) => ({
-			id: mutation.visit.id,
-			mutation_id: mutation.id,
-			device_id: deviceId,
-			device_seq: seq,
-			officer_id: mutation.visit.officerId,
-			subject_id: mutation.visit.subjectId,
-			address_id: mutation.visit.addressId,
-			amends: mutation.visit.amends,
-			started_at: mutation.visit.startedAt,
-			result: mutation.visit.result,
-			seq: first + i,
-			received_at: receivedAt,
-			data
-		}))
-	);
-	const refs = accepted.flatMap(({ mutation }) =>
-		mutation.visit.photos.map((p) => ({ visitId: mutation.visit.id, photo: p }))
-	);
-	if (refs.length > 0) {
-		await photos.insertMany(
-			db,
-			refs.map((r) => r.photo),
-			now
-		);
-		await photos.linkMany(
-			db,
-			refs.map((r) => ({ visitId: r.visitId, photoId: r.photo.id }))
-		);
-	}
 }

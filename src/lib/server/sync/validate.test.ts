@@ -24,6 +24,10 @@ function ctx(over: Partial<ValidationContext> = {}): ValidationContext {
 		]),
 		visits: new Map(),
 		photos: new Map(),
+		receivedAt: '2026-11-27T12:00:00.000Z',
+		users: new Set([officer, uuid(800)]),
+		orderSubject: new Map([[uuid(700), subject]]),
+		assignmentDate: new Map([[subject, '2026-11-27']]),
 		...over
 	};
 }

@@ -1,6 +1,12 @@
 import type { RejectionCode } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import type { AssignmentState } from '../db/references';
+import {
+	implausibility,
+	plausibilityMessages,
+	type PlausibilityCode,
+	type PlausibilityContext
+} from './plausible';
 
 /**
  * The rules a pushed visit must pass, as pure functions over what the server knows. Each
@@ -23,7 +29,7 @@ export interface KnownPhoto {
 	mimeType: string;
 }
 
-export interface ValidationContext {
+export interface ValidationContext extends PlausibilityContext {
 	officerId: string;
 	subjects: ReadonlySet<string>;
 	addressSubject: ReadonlyMap<string, string>;
@@ -39,7 +45,10 @@ export type Verdict =
 
 const EXPORT = 'Export this visit from the outbox and give it to your supervisor.';
 
-export const messages: Record<Exclude<RejectionCode, 'invalid-mutation'>, string> = {
+export const messages: Record<
+	Exclude<RejectionCode, 'invalid-mutation' | PlausibilityCode>,
+	string
+> = {
 	'wrong-officer': `This visit is recorded under another officer's account. ${EXPORT}`,
 	'not-assigned':
 		`You were not assigned to this person when the visit started, so the server cannot ` +
@@ -55,7 +64,7 @@ export const messages: Record<Exclude<RejectionCode, 'invalid-mutation'>, string
 	'sequence-reused': `This device already sent a different change with this sequence number. ${EXPORT}`
 };
 
-function reject(code: Exclude<RejectionCode, 'invalid-mutation'>): Verdict {
+function reject(code: keyof typeof messages): Verdict {
 	return { kind: 'reject', code, message: messages[code] };
 }
 
@@ -96,6 +105,14 @@ export function checkVisit(visit: Visit, data: string, ctx: ValidationContext): 
 		return existing.data === data
 			? { kind: 'duplicate', receivedAt: existing.receivedAt }
 			: reject('visit-id-conflict');
+	}
+	const implausible = implausibility(visit, ctx);
+	if (implausible) {
+		return {
+			kind: 'reject',
+			code: implausible,
+			message: `${plausibilityMessages[implausible]} ${EXPORT}`
+		};
 	}
 	if (!ctx.subjects.has(visit.subjectId)) return reject('unknown-subject');
 	if (ctx.addressSubject.get(visit.addressId) !== visit.subjectId) return reject('unknown-address');

@@ -3,6 +3,8 @@ import { requireUser } from '$lib/server/auth/guard';
 import { pullCaseload } from '$lib/server/caseload/pull';
 import { maybeGzip } from '$lib/server/compress';
 import { db } from '$lib/server/context';
+import * as audit from '$lib/server/db/audit';
+import { coverOrders } from '$lib/server/security/zone-cover';
 import { handler, noStore, parseWith } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -14,6 +16,17 @@ export const GET: RequestHandler = handler(async ({ locals, request, url }) => {
 		Object.fromEntries(url.searchParams),
 		'invalid-query'
 	);
-	const page = await pullCaseload(await db(), user.id, query.cursor, query.limit);
+	const database = await db();
+	const raw = await pullCaseload(database, user.id, query.cursor, query.limit);
+	// Protected premises leave the server only as covering circles.
+	const page = { ...raw, bundles: await coverOrders(database, raw.bundles) };
+	// A caseload download is audited page by page: codes and counts, never its content.
+	await audit.write(database, {
+		actorId: user.id,
+		deviceId: locals.deviceId,
+		action: 'caseload-download',
+		outcome: 'accepted',
+		detail: query.cursor ? 'page=next' : 'page=first'
+	});
 	return maybeGzip(request, noStore(page));
 });

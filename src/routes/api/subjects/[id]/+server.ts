@@ -2,6 +2,8 @@ import { requireUser } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/db/assignments';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
+import * as audit from '$lib/server/db/audit';
+import { coverOrders } from '$lib/server/security/zone-cover';
 import { ApiFailure, handler, idParam, noStore } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -16,5 +18,14 @@ export const GET: RequestHandler = handler(async ({ locals, params }) => {
 	}
 	const found = await caseload.loadSubject(database, id);
 	if (!found) throw new ApiFailure(404, 'not-found', 'No such subject');
-	return noStore(found);
+	await audit.write(database, {
+		actorId: user.id,
+		deviceId: locals.deviceId,
+		action: 'subject-read',
+		entityId: id,
+		outcome: 'accepted'
+	});
+	// Protected premises leave the server only as covering circles.
+	const [covered] = await coverOrders(database, [found]);
+	return noStore(covered);
 });

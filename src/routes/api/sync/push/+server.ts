@@ -11,5 +11,7 @@ export const POST: RequestHandler = handler(async ({ locals, request }) => {
 	const user = requireUser(locals, 'officer');
 	// Validated inside: the protocol version is checked before the rest of the shape.
 	const body = await readJson(request, z.unknown(), MAX_PUSH_BYTES);
-	return noStore(await sync.push(await db(), user.id, body));
+	return noStore(
+		await sync.push(await db(), user.id, body, new Date(), locals.session?.deviceId ?? null)
+	);
 });
