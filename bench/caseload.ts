@@ -28,7 +28,9 @@ const TARGETS = {
 	// Issue 8: with every row encrypted, at most 1.3× the unencrypted raw-IndexedDB baseline.
 	storeVsRaw: 1.3,
 	firstRowsMs: 100,
-	unlockToRowsMs: 300,
+	/** Issue 8: the passphrase unlocks in at most 1 s; the unlocked data path to rows in 300 ms. */
+	passphraseToRowsMs: 1000,
+	keyToRowsMs: 300,
 	finaliseMs: 250,
 	firstPageJsBytes: 200_000
 };
@@ -199,9 +201,15 @@ function summarise(results: RunResult[]): void {
 			unit: 'ms'
 		},
 		{
-			name: 'unlock (passphrase) to first 50 rows',
+			name: 'unlock: key unwrapped to first 50 rows',
+			measured: summary.keyToRowsMs,
+			limit: TARGETS.keyToRowsMs,
+			unit: 'ms'
+		},
+		{
+			name: 'unlock: passphrase (Argon2id) to first 50 rows',
 			measured: summary.unlockToRowsMs,
-			limit: TARGETS.unlockToRowsMs,
+			limit: TARGETS.passphraseToRowsMs,
 			unit: 'ms'
 		},
 		{

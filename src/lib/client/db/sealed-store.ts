@@ -1,4 +1,4 @@
-import { toBase64Url } from '$lib/domain/bytes';
+import { toBase64 } from '$lib/domain/bytes';
 import { sealJson, sealedVisitAad, type SealKey, type SealedVisit } from '$lib/domain/sealed';
 import type { VisitMutation } from '$lib/domain/sync';
 import type { Visit } from '$lib/domain/visit';
@@ -33,7 +33,7 @@ async function sealedPlaintext(mutation: VisitMutation, photos: StoredPhoto[]) {
 			id: ref.id,
 			sha256: ref.sha256,
 			mime: ref.mimeType,
-			dataBase64: toBase64Url(bytes)
+			dataBase64: toBase64(bytes)
 		});
 	}
 	return out;
@@ -46,7 +46,8 @@ export async function sealVisit(mutation: VisitMutation): Promise<SealedItem | n
 	const deviceId = await meta.deviceId();
 	const photos = await database().photos.where('visitId').equals(mutation.visit.id).toArray();
 	const aad = sealedVisitAad(deviceId, mutation.visit.id);
-	const envelope = await sealJson(sealKey, aad, await sealedPlaintext(mutation, photos));
+	const plain = await sealedPlaintext(mutation, photos);
+	const envelope = await sealJson(sealKey, aad, plain);
 	return { id: mutation.visit.id, deviceId, envelope, sealedAt: new Date().toISOString() };
 }
 
