@@ -27,6 +27,17 @@ const noClientInDomain = {
 	message:
 		'src/lib/domain is the pure shared contract: no client, server, Svelte or storage imports.'
 };
+/** Data reaches the screen one way: the Live rune wrapper over db/live.ts (see README). */
+const liveOnlyThroughState = {
+	group: ['$lib/client/db/live', '**/db/live'],
+	message:
+		'Read live data through Live or LiveByKey from $lib/client/state/live.svelte, not db/live directly.'
+};
+const liveQueryOnlyInLive = {
+	name: 'dexie',
+	importNames: ['liveQuery'],
+	message: 'liveQuery has one door: watch() in src/lib/client/db/live.ts.'
+};
 const noDbInUi = {
 	group: ['$lib/client/db/*', '$lib/server/*'],
 	message:
@@ -85,15 +96,39 @@ export default ts.config(
 	{
 		files: ['src/lib/client/**', 'src/lib/components/**', 'src/service-worker/**'],
 		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ paths: [dexieOnlyInDb], patterns: [noServerInClient, liveOnlyThroughState] }
+			]
+		}
+	},
+	{
+		files: ['src/lib/client/state/live.svelte.ts'],
+		rules: {
 			'no-restricted-imports': ['error', { paths: [dexieOnlyInDb], patterns: [noServerInClient] }]
 		}
 	},
 	{
 		files: ['src/lib/client/db/**'],
+		ignores: ['src/lib/client/db/live.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ paths: [liveQueryOnlyInLive], patterns: [noServerInClient] }
+			]
+		}
+	},
+	{
+		files: ['src/lib/client/db/live.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [noServerInClient] }] }
 	},
 	{
 		files: ['src/lib/components/**', 'src/routes/**/*.svelte'],
-		rules: { 'no-restricted-imports': ['error', { paths: [dexieOnlyInDb], patterns: [noDbInUi] }] }
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ paths: [dexieOnlyInDb], patterns: [noDbInUi, liveOnlyThroughState] }
+			]
+		}
 	}
 );

@@ -8,6 +8,7 @@
  * test: it exits 0 when a target is missed, non-zero only when it could not measure.
  *
  * BENCH_RUNS (default 5) and BENCH_SUBJECTS (default 10000) shrink it for a quick look.
+ * BENCH_BUILD=<dir> measures another build (e.g. a copy of main's build/) instead of build/.
  */
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { OFFICER, contextOptions, launchBrowser, signIn, waitForSubjects } from './lib/browser';
@@ -233,12 +234,12 @@ let browser: Browser | undefined;
 const { cleanUp, isStopping } = cleanUpOnExit(async () => browser?.close(), log);
 
 try {
-	ensureBuild();
+	if (!process.env.BENCH_BUILD) ensureBuild();
 	log(`starting the server with ${SUBJECTS} subjects, all assigned to ${OFFICER.username}`);
-	const server = await startBuiltServer({
-		FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS),
-		FIELDCHECK_SEED_OFFICERS: '1'
-	});
+	const server = await startBuiltServer(
+		{ FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS), FIELDCHECK_SEED_OFFICERS: '1' },
+		{ build: process.env.BENCH_BUILD }
+	);
 	await warmUp(server.url);
 	browser = await launchBrowser();
 	const options = contextOptions(server.url, 'allow');

@@ -1,5 +1,13 @@
 /**
- * Route optimiser benchmark: `npx tsx bench/route.ts [--seed=N] [--iterations=N] FILES…`
+ * Route optimiser benchmark: `npm run bench:route` (everything below, then verdicts against the
+ * targets of issue 10) or `npx tsx bench/route.ts [--seed=N] [--iterations=N] FILES…` (just the
+ * named files, as before).
+ *
+ * With no FILES it runs, in order: every plain instance (the TSPLIB directory and the JSON files
+ * in bench/route-instances, one line each, as below); the windowed TSPLIB instances
+ * (bench/route-windowed.ts: {"metric":"windowed-tsplib",…} lines, gap to the optimum and time);
+ * the auto-plan against its sweep baseline (bench/route-crews.ts: {"metric":"auto-plan",…}); then
+ * a {"metric":"summary"} line and PASS/FAIL lines. Times are medians over BENCH_RUNS (default 3).
  *
  * FILES are TSPLIB EUC_2D `.tsp` files or JSON instances (a directory means every such file in
  * it). Prints one JSON line per instance to stdout:
@@ -24,7 +32,10 @@ import { z } from 'zod';
 import { haversineMatrix, tsplibEuc2dMatrix, type Matrix } from '../src/lib/domain/route/matrix';
 import { optimiseRoute, type OptimiseOptions } from '../src/lib/domain/route/optimise';
 import type { RouteStop } from '../src/lib/domain/route/problem';
-import { median, round } from './lib/stats';
+import { parseTsplib } from '../src/lib/domain/route/tsplib';
+import { runCrews, type CrewRow } from './route-crews';
+import { runWindowed, type WindowedRow } from './route-windowed';
+import { median, round, verdicts } from './lib/stats';
 
 interface Instance {
 	name: string;
@@ -37,30 +48,16 @@ interface Instance {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+const ownDir = resolve(here, 'route-instances');
+const RUNS = Number(process.env.BENCH_RUNS || 3);
 const optimaPath =
 	process.env.ROUTE_BENCH_OPTIMA ?? resolve(here, '../../shared/bench-data/tsplib/optima.json');
 
 function parseTsp(path: string): Instance {
-	const text = readFileSync(path, 'utf8');
-	const header = (key: string) => new RegExp(`^\\s*${key}\\s*:\\s*(.+?)\\s*$`, 'm').exec(text)?.[1];
-	const name = header('NAME') ?? basename(path, '.tsp');
-	if (header('EDGE_WEIGHT_TYPE') !== 'EUC_2D') throw new Error(`${path}: only EUC_2D is supported`);
-	const body = text.split(/^\s*NODE_COORD_SECTION\s*$/m)[1];
-	if (body === undefined) throw new Error(`${path}: no NODE_COORD_SECTION`);
-	const points: { x: number; y: number }[] = [];
-	for (const line of body.split('\n')) {
-		const fields = line.trim().split(/\s+/);
-		if (fields[0] === 'EOF') break;
-		if (fields.length < 3) continue;
-		points.push({ x: Number(fields[1]), y: Number(fields[2]) });
-	}
-	const dimension = Number(header('DIMENSION'));
-	if (points.length !== dimension || points.some((p) => !Number.isFinite(p.x + p.y))) {
-		throw new Error(`${path}: expected ${dimension} coordinates, read ${points.length}`);
-	}
+	const { name, points } = parseTsplib(readFileSync(path, 'utf8'), basename(path, '.tsp'));
 	return {
 		name,
-		n: dimension,
+		n: points.length,
 		labels: points.slice(1).map((_, i) => i + 2),
 		stops: points.slice(1).map((_, i) => ({ id: String(i + 2) })),
 		matrix: () => tsplibEuc2dMatrix(points)
@@ -151,11 +148,10 @@ function main(argv: string[]): void {
 	const flags = new Map(
 		argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=') as [string, string])
 	);
-	const files = argv.filter((a) => !a.startsWith('--')).flatMap(expand);
-	if (files.length === 0) {
-		console.error('usage: npx tsx bench/route.ts [--seed=N] [--iterations=N] FILES…');
-		process.exit(2);
-	}
+	const named = argv.filter((a) => !a.startsWith('--'));
+	// No files: the full benchmark (plain instances, windowed TSPLIB, auto-plan) with verdicts.
+	const full = named.length === 0;
+	const files = (full ? [dirname(optimaPath), ownDir] : named).flatMap(expand);
 	const options: OptimiseOptions = {
 		seed: flags.has('seed') ? Number(flags.get('seed')) : undefined,
 		maxIterations: flags.has('iterations') ? Number(flags.get('iterations')) : undefined
@@ -212,6 +208,90 @@ function main(argv: string[]): void {
 		};
 	}
 	console.error(`summary ${JSON.stringify(summary)}`);
+	if (full) runSuites(optima);
+}
+
+/** Windowed TSPLIB and auto-plan figures, then a summary against the issue's targets. */
+function runSuites(optima: Record<string, number>): void {
+	const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+	const windowed = runWindowed(dirname(optimaPath), ownDir, optima, RUNS, emit);
+	const crews = runCrews(dirname(optimaPath), RUNS, emit);
+	const w100 = windowed.filter((r) => r.stops <= 110);
+	const gaps = windowed.map((r) => r.gapPct);
+	const big = crews.filter((r) => r.stops >= 60 && r.crews >= 6);
+	const ratio = (pick: (r: CrewRow) => number) => mean(crews.map(pick));
+	const windowedSummary = (rows: WindowedRow[]) => ({
+		instances: rows.length,
+		meanGapPct: round(mean(rows.map((r) => r.gapPct)), 3),
+		worstGapPct: round(Math.max(...rows.map((r) => r.gapPct)), 3),
+		medianMs: round(median(rows.map((r) => r.ms))),
+		maxMs: round(Math.max(...rows.map((r) => r.ms))),
+		maxCpuMs: round(Math.max(...rows.map((r) => r.cpuMs)))
+	});
+	const summary = {
+		metric: 'summary',
+		runs: RUNS,
+		windowed100: windowedSummary(w100),
+		windowed200: windowedSummary(windowed.filter((r) => r.stops > 110)),
+		autoPlan: {
+			instances: crews.length,
+			totalVsBaseline: round(
+				ratio((r) => r.plan.totalMin / r.baseline.totalMin),
+				3
+			),
+			makespanVsBaseline: round(
+				ratio((r) => r.plan.makespanMin / r.baseline.makespanMin),
+				3
+			),
+			meanBalance: round(
+				ratio((r) => r.plan.balance),
+				3
+			),
+			meanBaselineBalance: round(
+				ratio((r) => r.baseline.balance),
+				3
+			),
+			unassigned: crews.reduce((a, r) => a + r.plan.unassigned, 0),
+			baselineUnassigned: crews.reduce((a, r) => a + r.baseline.unassigned, 0),
+			late: crews.reduce((a, r) => a + r.plan.late, 0),
+			baselineLate: crews.reduce((a, r) => a + r.baseline.late, 0),
+			maxMs60x6: round(Math.max(...big.map((r) => r.plan.ms))),
+			maxCpuMs60x6: round(Math.max(...big.map((r) => r.plan.cpuMs)))
+		}
+	};
+	emit(summary);
+	const lines = verdicts([
+		{ name: 'windowed TSPLIB, mean gap', measured: mean(gaps), limit: 0.5, unit: '%' },
+		{ name: 'windowed TSPLIB, worst gap', measured: Math.max(...gaps), limit: 2, unit: '%' },
+		{
+			name: 'windowed search at ~100 stops, slowest instance (median wall time)',
+			measured: Math.max(...w100.map((r) => r.ms)),
+			limit: 1000,
+			unit: 'ms'
+		},
+		{
+			name: 'auto-plan, 60 stops and 6 crews, slowest instance (median wall time)',
+			measured: summary.autoPlan.maxMs60x6,
+			limit: 2000,
+			unit: 'ms'
+		},
+		{
+			name: 'auto-plan total crew time vs sweep baseline (mean ratio)',
+			measured: summary.autoPlan.totalVsBaseline,
+			limit: 1,
+			unit: '×'
+		},
+		{
+			name: 'auto-plan makespan vs sweep baseline (mean ratio)',
+			measured: summary.autoPlan.makespanVsBaseline,
+			limit: 1,
+			unit: '×'
+		}
+	]);
+	console.log(
+		`\nMedians of ${RUNS} runs (CPU next to wall time in each line: the machine is shared):`
+	);
+	for (const line of lines) console.log(`  ${line}`);
 }
 
 main(process.argv.slice(2));

@@ -24,7 +24,7 @@ import { officersOf } from '$lib/server/sync/test-db';
 import { makeMutation, makeVisit } from '$lib/domain/testing';
 import { DEMO, TestClient } from '../tests/integration/client';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
-import { median, round, verdict } from './lib/stats';
+import { median, quantile, round, verdict } from './lib/stats';
 import {
 	SYNC_SERVER_ENV,
 	mutations,
@@ -37,10 +37,6 @@ const RUNS = Number(process.env.BENCH_RUNS || 7);
 const BATCH = 1000;
 const lines: Record<string, unknown>[] = [];
 
-function quantile(xs: number[], q: number): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
-}
 const ratio = (x: number) => round(x, 2);
 
 function report(metric: string, value: number, extra: Record<string, unknown> = {}): void {

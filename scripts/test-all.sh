@@ -29,7 +29,11 @@ step check npm run --silent check
 step lint npm run --silent lint
 step unit npx vitest run --project unit
 step integration npx vitest run --project integration
+# The same integration suite on PostgreSQL, on a throwaway loopback cluster (scripts/with-pg.sh).
+step integration-postgres bash scripts/with-pg.sh npx vitest run --project integration
 step e2e npx playwright test
+# Two app servers on PostgreSQL behind a round-robin balancer, one killed and restarted.
+step e2e-two-servers bash scripts/with-pg.sh npx playwright test --config playwright.cluster.config.ts
 
 echo
 echo "=== summary ==="

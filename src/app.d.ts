@@ -9,6 +9,8 @@ declare global {
 			session: SessionInfo | null;
 			/** The field device making the request (its session's, or the x-fieldcheck-device header). */
 			deviceId: string | null;
+			/** The user signed in with a reset password and must choose a new one first. */
+			mustChangePassword: boolean;
 		}
 		interface Error {
 			message: string;

@@ -24,6 +24,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.sessionToken = token;
 	event.locals.user = auth?.user ?? null;
 	event.locals.session = auth?.session ?? null;
+	event.locals.mustChangePassword = auth?.mustChangePassword ?? false;
 	event.locals.deviceId = null;
 	const api = event.url.pathname.startsWith('/api/');
 	let response: Response;

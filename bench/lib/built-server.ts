@@ -8,6 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface BuiltServer {
 	url: string;
+	/** The SQLite file it runs on, for counting what it stored. */
+	dbPath: string;
 	/** Idempotent: safe to call from `finally` and from a signal handler alike. */
 	dispose(): Promise<void>;
 }
@@ -47,13 +49,25 @@ async function freePort(): Promise<number> {
  * rebuild build/ while a benchmark runs, which would pull the assets from under the server.
  * The copy lives under node_modules/ so the server still resolves its dependencies.
  */
-export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
+export async function startBuiltServer(
+	env: Record<string, string>,
+	{
+		startupMs = 120_000,
+		build = join(ROOT, 'build')
+	}: {
+		/** How long to wait for /api/health (a large seed takes a while). */
+		startupMs?: number;
+		/** Another build to serve (e.g. a copy of main's, for a before/after in one run). */
+		build?: string;
+	} = {}
+): Promise<BuiltServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'fieldcheck-bench-'));
 	const cacheDir = join(ROOT, 'node_modules/.cache');
 	mkdirSync(cacheDir, { recursive: true });
 	const buildDir = mkdtempSync(join(cacheDir, 'fieldcheck-bench-build-'));
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
+	const dbPath = join(dataDir, 'fieldcheck.db');
 	let child: ChildProcess | undefined;
 	let disposed: Promise<void> | undefined;
 
@@ -84,7 +98,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
 	running.add(handle);
 
 	try {
-		cpSync(join(ROOT, 'build'), buildDir, { recursive: true });
+		cpSync(build, buildDir, { recursive: true });
 		child = spawn(process.execPath, [join(buildDir, 'index.js')], {
 			cwd: ROOT,
 			env: {
@@ -92,7 +106,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
 				FIELDCHECK_DEMO_SEED: '1',
 				PORT: String(port),
 				HOST: '127.0.0.1',
-				DATABASE_URL: `sqlite:${join(dataDir, 'fieldcheck.db')}`,
+				DATABASE_URL: `sqlite:${dbPath}`,
 				...env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
@@ -101,7 +115,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
 		child.stdout?.on('data', (d) => (output += d));
 		child.stderr?.on('data', (d) => (output += d));
 		// Seeding 10,000 subjects takes a few seconds before the server listens.
-		const deadline = Date.now() + 120_000;
+		const deadline = Date.now() + startupMs;
 		for (;;) {
 			if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
 			if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
@@ -116,5 +130,5 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
 		await dispose();
 		throw e;
 	}
-	return { url, dispose };
+	return { url, dbPath, dispose };
 }

@@ -5,6 +5,12 @@ export function median(xs: number[]): number {
 	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The q-quantile (0..1) by the nearest-rank method. */
+export function quantile(xs: number[], q: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+}
+
 /** Rounds for printing: a benchmark's tenths of a millisecond are noise. */
 export function round(x: number, digits = 1): number {
 	const f = 10 ** digits;

@@ -15,11 +15,7 @@ export function installBackgroundSync(sw: ServiceWorkerGlobalScope): void {
 	sw.addEventListener('sync', (event) => {
 		const e = event as SyncEvent;
 		if (e.tag !== SYNC_TAG) return;
-		e.waitUntil(
-			runSync().then(async () => {
-				const clients = await sw.clients.matchAll({ type: 'window' });
-				for (const c of clients) c.postMessage({ type: 'fieldcheck-synced' });
-			})
-		);
+		// Open pages see what this wrote through their live queries: no message is needed.
+		e.waitUntil(runSync());
 	});
 }

@@ -45,9 +45,10 @@ test('five visits recorded offline reach the server exactly once through a hosti
 	await page.goto('/');
 	await caseload.open(names[0]!);
 	await page.getByRole('button', { name: 'Start visit here' }).first().click();
-	await new VisitPage(page).notes('Half-written note');
+	const halfDone = new VisitPage(page);
+	await halfDone.notes('Half-written note');
 	const draftUrl = page.url();
-	await page.waitForTimeout(300);
+	await halfDone.waitUntilSaved();
 
 	await page.reload();
 	await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Half-written note');

@@ -8,7 +8,7 @@ let sergeant: TestClient;
 let officerId: string;
 let subjectId: string;
 
-const assignmentCount = () => count(server.dbPath, 'assignments');
+const assignmentCount = () => count(server, 'assignments');
 
 beforeAll(async () => {
 	server = await startServer();
@@ -41,13 +41,13 @@ describe('bad input is refused with a clear 4xx and nothing written', () => {
 		],
 		['an out-of-range priority', null, 400, 'invalid-body']
 	])('%s', async (_name, raw, status, code) => {
-		const before = assignmentCount();
+		const before = await assignmentCount();
 		const body = raw ?? JSON.stringify({ ...valid(), priority: 99 });
 		const res = await sergeant.post('/api/assignments', body);
 		expect(res.status).toBe(status);
 		expect((res.body as { error: { code: string; message: string } }).error.code).toBe(code);
 		expect((res.body as { error: { message: string } }).error.message.length).toBeGreaterThan(5);
-		expect(assignmentCount()).toBe(before);
+		expect(await assignmentCount()).toBe(before);
 	});
 
 	it('names the offending fields', async () => {
@@ -63,14 +63,14 @@ describe('bad input is refused with a clear 4xx and nothing written', () => {
 	});
 
 	it('refuses an oversized body with 413', async () => {
-		const before = assignmentCount();
+		const before = await assignmentCount();
 		const res = await sergeant.post('/api/assignments', {
 			...valid(),
 			operation: 'x'.repeat(100_000)
 		});
 		expect(res.status).toBe(413);
 		expect((res.body as { error: { code: string } }).error.code).toBe('body-too-large');
-		expect(assignmentCount()).toBe(before);
+		expect(await assignmentCount()).toBe(before);
 	});
 
 	it('refuses a body that is not JSON', async () => {
@@ -84,7 +84,7 @@ describe('bad input is refused with a clear 4xx and nothing written', () => {
 	});
 
 	it('refuses to assign to someone who is not an officer, or a subject that does not exist', async () => {
-		const before = assignmentCount();
+		const before = await assignmentCount();
 		const me = (await sergeant.json<{ user: { id: string } }>('/api/me')).body.user.id;
 		expect((await sergeant.post('/api/assignments', { ...valid(), officerId: me })).status).toBe(
 			422
@@ -93,7 +93,7 @@ describe('bad input is refused with a clear 4xx and nothing written', () => {
 		expect((await sergeant.post('/api/assignments', { ...valid(), subjectId: ghost })).status).toBe(
 			422
 		);
-		expect(assignmentCount()).toBe(before);
+		expect(await assignmentCount()).toBe(before);
 	});
 
 	it('answers unknown API paths and bad ids with JSON 404s', async () => {

@@ -4,6 +4,13 @@ export class TestClient {
 
 	constructor(readonly base: string) {}
 
+	/** The same session, talking to another server (sessions live in the shared database). */
+	on(base: string): TestClient {
+		const other = new TestClient(base);
+		other.#cookie = this.#cookie;
+		return other;
+	}
+
 	async fetch(path: string, init: RequestInit = {}): Promise<Response> {
 		const headers = new Headers(init.headers);
 		if (this.#cookie) headers.set('cookie', this.#cookie);

@@ -40,10 +40,12 @@ describe('devices and sessions', () => {
 			'/api/sessions'
 		);
 		expect(own.body.sessions.find((s) => s.current)?.deviceName).toBe('Car 12 tablet');
-		const row = query<{ name: string; user_agent: string }>(
-			server.dbPath,
-			'SELECT name, user_agent FROM devices WHERE id = ?',
-			d.deviceId
+		const row = (
+			await query<{ name: string; user_agent: string }>(
+				server,
+				'SELECT name, user_agent FROM devices WHERE id = ?',
+				d.deviceId
+			)
 		)[0];
 		expect(row?.name).toBe('Car 12 tablet');
 	});
@@ -53,11 +55,11 @@ describe('devices and sessions', () => {
 		await d.signInDevice(...DEMO.officer1);
 		const o = await officerOf(d);
 		const other = crypto.randomUUID();
-		const before = count(server.dbPath, 'visits');
+		const before = await count(server, 'visits');
 		const res = await d.post('/api/sync/push', pushBody(other, mutations([visitFor(o)])));
 		expect(res.status).toBe(403);
 		expect((res.body as Err).error.code).toBe('device-mismatch');
-		expect(count(server.dbPath, 'visits')).toBe(before);
+		expect(await count(server, 'visits')).toBe(before);
 	});
 
 	it('signs out everywhere: every session of the user ends', async () => {
@@ -83,7 +85,7 @@ describe('revocation', () => {
 
 		const revoked = await s.post(`/api/devices/${lost.deviceId}/revoke`, { reason: 'lost' });
 		expect(revoked.body).toMatchObject({ revoked: true, sessionsEnded: 1 });
-		expect(count(server.dbPath, 'sessions', 'device_id = ?', lost.deviceId)).toBe(0);
+		expect(await count(server, 'sessions', 'device_id = ?', lost.deviceId)).toBe(0);
 
 		for (const path of ['/api/caseload', '/api/me']) {
 			const res = await lost.json<Err>(path);
@@ -105,7 +107,7 @@ describe('revocation', () => {
 				expect.objectContaining({ id: visit.id, status: 'quarantined', code: 'device-revoked' })
 			]
 		});
-		expect(count(server.dbPath, 'visits', 'id = ?', visit.id)).toBe(0);
+		expect(await count(server, 'visits', 'id = ?', visit.id)).toBe(0);
 
 		const held = await s.json<{ held: { visitId: string }[] }>(
 			'/api/devices/quarantine?status=pending'
@@ -113,7 +115,7 @@ describe('revocation', () => {
 		expect(held.body.held.map((h) => h.visitId)).toContain(visit.id);
 		const applied = await s.post(`/api/devices/quarantine/${visit.id}/apply`, {});
 		expect(applied.body).toEqual({ status: 'applied' });
-		expect(count(server.dbPath, 'visits', 'id = ? AND sealed = 1', visit.id)).toBe(1);
+		expect(await count(server, 'visits', 'id = ? AND sealed = 1', visit.id)).toBe(1);
 		const twice = await s.post(`/api/devices/quarantine/${visit.id}/apply`, {});
 		expect((twice.body as Err).error.code).toBe('conflict');
 	});
@@ -123,9 +125,7 @@ describe('revocation', () => {
 		await d.signInDevice(...DEMO.officer1);
 		const res = await d.post(`/api/devices/${d.deviceId}/revoke`, { reason: 'lost' });
 		expect(res.status).toBe(403);
-		expect(count(server.dbPath, 'devices', 'id = ? AND revoked_at IS NOT NULL', d.deviceId)).toBe(
-			0
-		);
+		expect(await count(server, 'devices', 'id = ? AND revoked_at IS NOT NULL', d.deviceId)).toBe(0);
 	});
 });
 
@@ -143,7 +143,7 @@ describe('sealed delivery', () => {
 		// The same visit pushed normally afterwards is a duplicate too.
 		const pushed = await d.post('/api/sync/push', pushBody(d.deviceId, mutations([visit])));
 		expect((pushed.body as { results: { status: string }[] }).results[0]?.status).toBe('duplicate');
-		expect(count(server.dbPath, 'visits', 'id = ?', visit.id)).toBe(1);
+		expect(await count(server, 'visits', 'id = ?', visit.id)).toBe(1);
 
 		const other = visitFor(o, 1);
 		const good = await sealVisit(body.sealKey, d.deviceId, 2, other);
@@ -164,6 +164,6 @@ describe('sealed delivery', () => {
 		expect((res2.body as { results: { code: string }[] }).results[0]?.code).toBe(
 			'seal-open-failed'
 		);
-		expect(count(server.dbPath, 'visits', 'id = ?', other.id)).toBe(0);
+		expect(await count(server, 'visits', 'id = ?', other.id)).toBe(0);
 	});
 });

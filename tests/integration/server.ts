@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDb, type TestDb } from './test-db';
 
 export interface RunningServer {
 	url: string;
-	dbPath: string;
+	/** The server's database, SQLite file or PostgreSQL database (see test-db.ts). */
+	db: TestDb;
 	/** Stops gracefully. */
 	stop(): Promise<void>;
 	/** SIGKILL: no chance to flush or clean up, as in a crash or power cut. */
@@ -28,10 +30,22 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** Starts build/index.js on a fresh SQLite file on disk, seeded with the demo caseload. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** A fresh, empty database for one or more test servers. */
+export function newTestDb(): Promise<TestDb> {
+	return createTestDb(join(mkdtempSync(join(tmpdir(), 'fieldcheck-it-')), 'fieldcheck.db'));
+}
+
+/**
+ * Starts build/index.js on a fresh database (an SQLite file on disk, or a PostgreSQL database
+ * when the suite runs on PostgreSQL), seeded with the demo caseload; or on `shared`, a database
+ * other servers use too (its owner drops it).
+ */
+export async function startServer(
+	env: Record<string, string> = {},
+	shared?: TestDb
+): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'fieldcheck-it-'));
-	const dbPath = join(dir, 'fieldcheck.db');
+	const db = shared ?? (await newTestDb());
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let child: ChildProcess | undefined;
@@ -42,7 +56,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 				...process.env,
 				PORT: String(port),
 				HOST: '127.0.0.1',
-				DATABASE_URL: `sqlite:${dbPath}`,
+				DATABASE_URL: db.url,
 				FIELDCHECK_SEED_SUBJECTS: '60',
 				FIELDCHECK_DEMO_SEED: '1',
 				BODY_SIZE_LIMIT: '5M',
@@ -79,12 +93,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	await launch();
 	return {
 		url,
-		dbPath,
+		db,
 		stop: () => waitExit('SIGTERM'),
 		kill: () => waitExit('SIGKILL'),
 		restart: launch,
 		async dispose() {
 			await waitExit('SIGTERM');
+			if (!shared) await db.drop();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

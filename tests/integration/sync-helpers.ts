@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import Sqlite from 'better-sqlite3';
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import type { PushResponse, VisitMutation } from '$lib/domain/sync';
 import { makeVisit } from '$lib/domain/testing';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import { DEMO, TestClient } from './client';
+import type { TestDb } from './test-db';
 
 /**
  * adapter-node reads request bodies up to BODY_SIZE_LIMIT (512K by default); the push endpoint
@@ -86,22 +86,23 @@ function sha256(content: Buffer): string {
 	return createHash('sha256').update(content).digest('hex');
 }
 
-/** Reads the server's SQLite file directly, as an auditor would. */
-export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
-	const db = new Sqlite(dbPath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
+/** Reads the server's database directly, as an auditor would. */
+export function query<T>(server: { db: TestDb }, sql: string, ...params: unknown[]): Promise<T[]> {
+	return server.db.query<T>(sql, ...params);
 }
 
-export function count(dbPath: string, table: string, where = '1 = 1', ...params: unknown[]) {
-	return query<{ n: number }>(
-		dbPath,
+export async function count(
+	server: { db: TestDb },
+	table: string,
+	where = '1 = 1',
+	...params: unknown[]
+): Promise<number> {
+	const rows = await query<{ n: number }>(
+		server,
 		`SELECT count(*) AS n FROM ${table} WHERE ${where}`,
 		...params
-	)[0]!.n;
+	);
+	return Number(rows[0]!.n);
 }
 
 /** Officers 1 and 2, each signed in with their own session. */

@@ -105,8 +105,8 @@ describe('chunked, resumable photo upload', () => {
 			received: content.byteLength,
 			complete: true
 		});
-		expect(count(server.dbPath, 'photo_blobs', 'sha256 = ?', ref.sha256)).toBe(1);
-		expect(count(server.dbPath, 'photo_chunks', 'photo_id = ?', ref.id)).toBe(0);
+		expect(await count(server, 'photo_blobs', 'sha256 = ?', ref.sha256)).toBe(1);
+		expect(await count(server, 'photo_chunks', 'photo_id = ?', ref.id)).toBe(0);
 		// A retried last chunk whose answer was lost is fine.
 		const retry = await putChunk(
 			one.client,
@@ -141,14 +141,14 @@ describe('chunked, resumable photo upload', () => {
 		await visitWithPhotos([ref]);
 		const tampered = Buffer.from(content);
 		tampered[PHOTO_CHUNK_BYTES + 3] = tampered[PHOTO_CHUNK_BYTES + 3]! ^ 0xff;
-		const blobs = count(server.dbPath, 'photo_blobs');
+		const blobs = await count(server, 'photo_blobs');
 		const res = await upload(one.client, ref.id, tampered);
 		expect(res.status).toBe(422);
 		expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
 			'photo-hash-mismatch'
 		);
-		expect(count(server.dbPath, 'photo_blobs')).toBe(blobs);
-		expect(count(server.dbPath, 'photo_chunks', 'photo_id = ?', ref.id)).toBe(0);
+		expect(await count(server, 'photo_blobs')).toBe(blobs);
+		expect(await count(server, 'photo_chunks', 'photo_id = ?', ref.id)).toBe(0);
 		expect((await status(one.client, ref.id)).body).toEqual({
 			photoId: ref.id,
 			received: 0,
@@ -171,13 +171,13 @@ describe('chunked, resumable photo upload', () => {
 		const res = await putChunk(one.client, ref.id, 0, randomBytes(1000));
 		expect(res.status).toBe(413);
 		expect(((await res.json()) as { error: { code: string } }).error.code).toBe('photo-too-large');
-		expect(count(server.dbPath, 'photo_chunks', 'photo_id = ?', ref.id)).toBe(0);
+		expect(await count(server, 'photo_chunks', 'photo_id = ?', ref.id)).toBe(0);
 		// More bytes than the photo was declared with are refused the same way.
 		const small = photoRef(randomBytes(100));
 		await visitWithPhotos([small]);
 		const over = await putChunk(one.client, small.id, 0, randomBytes(200));
 		expect(over.status).toBe(413);
-		expect(count(server.dbPath, 'photo_chunks', 'photo_id = ?', small.id)).toBe(0);
+		expect(await count(server, 'photo_chunks', 'photo_id = ?', small.id)).toBe(0);
 	});
 
 	it('stores the same content once however many photos carry it', async () => {
@@ -187,7 +187,7 @@ describe('chunked, resumable photo upload', () => {
 		await visitWithPhotos([a, b]);
 		expect((await upload(one.client, a.id, content)).status).toBe(200);
 		expect((await upload(one.client, b.id, content)).status).toBe(200);
-		expect(count(server.dbPath, 'photo_blobs', 'sha256 = ?', a.sha256)).toBe(1);
+		expect(await count(server, 'photo_blobs', 'sha256 = ?', a.sha256)).toBe(1);
 		expect((await status(one.client, b.id)).body).toMatchObject({ complete: true });
 	});
 

@@ -28,7 +28,9 @@ afterAll(() => server.dispose());
 
 /** Everything a push may write, to prove a refused one wrote none of it. */
 const footprint = () =>
-	['visits', 'devices', 'mutation_outcomes', 'photos', 'audit'].map((t) => count(server.dbPath, t));
+	Promise.all(
+		['visits', 'devices', 'mutation_outcomes', 'photos', 'audit'].map((t) => count(server, t))
+	);
 
 describe('POST /api/sync/push', () => {
 	it('stores a batch, and a replay of it changes nothing', async () => {
@@ -39,15 +41,15 @@ describe('POST /api/sync/push', () => {
 		const body = pushResponseSchema.parse(res.body);
 		expect(body.lastAppliedSeq).toBe(3);
 		expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-		const stored = query<{ id: string; data: string; device_seq: number }>(
-			server.dbPath,
+		const stored = await query<{ id: string; data: string; device_seq: number }>(
+			server,
 			'SELECT id, data, device_seq FROM visits WHERE device_id = ? ORDER BY device_seq',
 			device
 		);
 		expect(stored.map((v) => v.id)).toEqual(batch.map((m) => m.visit.id));
 		expect(JSON.parse(stored[0]!.data)).toEqual(batch[0]!.visit);
 
-		const before = footprint();
+		const before = await footprint();
 		const replay = await pushAs(one.client, device, batch);
 		expect(replay.status).toBe(200);
 		expect(replay.body.results.map((r) => r.status)).toEqual([
@@ -58,7 +60,7 @@ describe('POST /api/sync/push', () => {
 		expect(replay.body.results[0]).toMatchObject({
 			receivedAt: (body.results[0] as { receivedAt: string }).receivedAt
 		});
-		expect(footprint()).toEqual(before);
+		expect(await footprint()).toEqual(before);
 	});
 
 	it('reports a gap explicitly and applies nothing after it', async () => {
@@ -72,10 +74,10 @@ describe('POST /api/sync/push', () => {
 			code: 'sequence-gap',
 			message: expect.stringContaining('Send again from 2')
 		});
-		expect(count(server.dbPath, 'visits', 'device_id = ?', device)).toBe(1);
+		expect(await count(server, 'visits', 'device_id = ?', device)).toBe(1);
 		const resend = await pushAs(one.client, device, batch.slice(1));
 		expect(resend.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-		expect(count(server.dbPath, 'visits', 'device_id = ?', device)).toBe(3);
+		expect(await count(server, 'visits', 'device_id = ?', device)).toBe(3);
 	});
 
 	it('rejects another officer’s subject with not-assigned, and the rejection is final', async () => {
@@ -89,9 +91,9 @@ describe('POST /api/sync/push', () => {
 		expect(res.body.results[0]).toMatchObject({ status: 'rejected', code: 'not-assigned' });
 		expect(res.body.results[1]).toMatchObject({ status: 'applied' });
 		expect(res.body.lastAppliedSeq).toBe(2);
-		expect(count(server.dbPath, 'visits', 'id = ?', foreign.id)).toBe(0);
-		const audit = query<{ outcome: string; detail: string }>(
-			server.dbPath,
+		expect(await count(server, 'visits', 'id = ?', foreign.id)).toBe(0);
+		const audit = await query<{ outcome: string; detail: string }>(
+			server,
 			'SELECT outcome, detail FROM audit WHERE device_id = ? ORDER BY id',
 			device
 		);
@@ -112,7 +114,7 @@ describe('POST /api/sync/push', () => {
 		expect(rejected).toMatchObject({ status: 'rejected', code: 'invalid-mutation' });
 		expect((rejected as { message: string }).message).toMatch(/visit\.notes/);
 		expect((rejected as { message: string }).message).toMatch(/visit\.result/);
-		expect(count(server.dbPath, 'visits', 'id = ?', bad!.visit.id)).toBe(0);
+		expect(await count(server, 'visits', 'id = ?', bad!.visit.id)).toBe(0);
 	});
 
 	it.each([
@@ -132,11 +134,11 @@ describe('POST /api/sync/push', () => {
 		],
 		['malformed JSON', () => '{"protocolVersion": 1,', 400, 'bad-json']
 	])('refuses a push with %s, writing nothing', async (_name, make, status, code) => {
-		const before = footprint();
+		const before = await footprint();
 		const res = await one.client.post('/api/sync/push', make(randomUUID()));
 		expect(res.status).toBe(status);
 		expect((res.body as { error: { code: string } }).error.code).toBe(code);
-		expect(footprint()).toEqual(before);
+		expect(await footprint()).toEqual(before);
 	});
 
 	it('tells an out-of-date app to update', async () => {
@@ -150,15 +152,15 @@ describe('POST /api/sync/push', () => {
 	it('refuses another device’s sequence (a device registered to another officer), writing nothing', async () => {
 		const device = randomUUID();
 		expect((await pushAs(two.client, device, mutations([visitFor(two, 0)]))).status).toBe(200);
-		const before = footprint();
+		const before = await footprint();
 		const res = await pushAs(one.client, device, mutations([visitFor(one, 0)], 2));
 		expect(res.status).toBe(403);
 		expect(res.body.error?.code).toBe('device-mismatch');
 		// Nothing written but the audit entry every refusal gets (issue 8).
-		const after = footprint();
+		const after = await footprint();
 		expect(after.slice(0, 4)).toEqual(before.slice(0, 4));
 		expect(after[4]).toBe(before[4]! + 1);
-		expect(query(server.dbPath, 'SELECT last_seq FROM devices WHERE id = ?', device)).toEqual([
+		expect(await query(server, 'SELECT last_seq FROM devices WHERE id = ?', device)).toEqual([
 			{ last_seq: 1 }
 		]);
 	});

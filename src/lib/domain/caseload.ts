@@ -5,6 +5,7 @@ import { orderSchema } from './order';
 import { PROTOCOL_VERSION } from './protocol';
 import { addressSchema, subjectSchema } from './subject';
 import { visitReceiptSchema } from './sync';
+import { attemptResultSchema } from './visit';
 
 /**
  * The caseload change feed (GET /api/caseload). Versioned with the sync protocol: see
@@ -19,6 +20,13 @@ export const subjectBundleSchema = z.strictObject({
 	assignment: assignmentSchema
 });
 export type SubjectBundle = z.infer<typeof subjectBundleSchema>;
+
+export const teamVisitSchema = z.strictObject({
+	subjectId: idSchema,
+	at: instantSchema,
+	officerName: z.string().max(200),
+	result: attemptResultSchema
+});
 
 export const caseloadPageSchema = z.strictObject({
 	protocolVersion: z.literal(PROTOCOL_VERSION),
@@ -36,9 +44,16 @@ export const caseloadPageSchema = z.strictObject({
 	receipts: z.array(visitReceiptSchema),
 	/** How many more changed subjects wait after this page (for "412 of 600"). */
 	remaining: z.number().int().nonnegative(),
-	hasMore: z.boolean()
+	hasMore: z.boolean(),
+	/**
+	 * Each subject's latest visit by anyone on the officer's team (issue 10): for every bundle in
+	 * the page and every assigned subject visited since the cursor. Result only, never notes.
+	 */
+	teamVisits: z.array(teamVisitSchema).optional()
 });
 export type CaseloadPage = z.infer<typeof caseloadPageSchema>;
+
+export type TeamVisit = z.infer<typeof teamVisitSchema>;
 
 export const caseloadQuerySchema = z.strictObject({
 	cursor: z.string().min(1).max(200).optional(),

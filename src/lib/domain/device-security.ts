@@ -39,6 +39,7 @@ export const signInDeviceSchema = z.strictObject({
 export const loginResponseSchema = z.object({
 	user: userSchema,
 	expiresAt: instantSchema,
+	mustChangePassword: z.boolean(),
 	sealKey: sealKeySchema,
 	device: signInDeviceSchema.nullable()
 });

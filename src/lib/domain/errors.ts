@@ -9,11 +9,16 @@ export const errorCodes = [
 	'unauthenticated',
 	'invalid-credentials',
 	'forbidden',
+	/** The password was reset by an administrator: choose a new one before anything else. */
+	'password-change-required',
+	/** A password that the rule in src/lib/domain/password-rule.ts refuses. */
+	'weak-password',
 	'not-found',
 	'conflict',
 	/** An assignment names an officer or a subject that does not exist. */
 	'unknown-officer',
 	'unknown-subject',
+	'unknown-team',
 	'protocol-mismatch',
 	'bad-cursor',
 	'throttled',

@@ -120,7 +120,10 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
 		code: z.string(),
 		message: z.string()
 	}),
-	/** Not looked at because an earlier sequence number is missing: send again from `expectedSeq`. */
+	/**
+	 * Not looked at because an earlier sequence number is missing: send again from the
+	 * response's `lastAppliedSeq + 1` (the message names that number too).
+	 */
 	z.strictObject({
 		seq: z.number().int(),
 		status: z.literal('deferred'),

@@ -10,7 +10,9 @@ export const userSchema = z.strictObject({
 	username: z.string(),
 	displayName: z.string(),
 	collarNumber: z.string().nullable(),
-	role: roleSchema
+	role: roleSchema,
+	/** The team a supervisor or officer works in; administrators may have none (they see all). */
+	teamId: idSchema.nullable()
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -23,3 +25,9 @@ export const loginRequestSchema = z.strictObject({
 	deviceName: shortText(60).optional()
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const teamSchema = z.strictObject({
+	id: idSchema,
+	name: shortText(80).min(1)
+});
+export type Team = z.infer<typeof teamSchema>;

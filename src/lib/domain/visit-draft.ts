@@ -1,53 +1,59 @@
+import { z } from 'zod';
+import { idSchema, instantSchema } from './common';
 import type { ActiveCondition } from './order-status';
 import {
+	attemptResultSchema,
+	conditionOutcomeSchema,
+	positionSchema,
+	positionStateSchema,
 	visitSchema,
-	type AttemptResult,
-	type ConditionOutcome,
 	type PhotoRef,
 	type Visit
 } from './visit';
-import type { z } from 'zod';
-import type { positionSchema, positionStateSchema } from './visit';
+
+export const draftCheckSchema = z.object({
+	orderId: idSchema,
+	orderVersion: z.number().int().positive(),
+	conditionId: idSchema,
+	outcome: conditionOutcomeSchema,
+	notes: z.string()
+});
+export type DraftCheck = z.infer<typeof draftCheckSchema>;
+
+export const draftActionsSchema = z.object({
+	arrest: z.boolean(),
+	custodyReference: z.string(),
+	wordsOfAdvice: z.boolean(),
+	safeguardingReferral: z.boolean(),
+	safeguardingConsent: z.boolean().nullable(),
+	intelligenceSubmitted: z.boolean(),
+	bodyWornVideoRef: z.string()
+});
+export type DraftActions = z.infer<typeof draftActionsSchema>;
 
 /**
- * A visit while the officer is still recording it: every field may be incomplete. Saved to
- * the device on every change; `finaliseDraft` turns it into a `Visit` or says what is missing.
+ * A visit while the officer is still recording it: every field may be incomplete (text has no
+ * limits yet; `finaliseDraft` applies the visit's). Saved on the device as it is typed and
+ * parsed when read back, so a draft kept by an older build is noticed rather than trusted.
  */
-export interface VisitDraft {
-	id: string;
-	subjectId: string;
-	addressId: string;
-	officerId: string;
-	secondOfficerId: string | null;
-	startedAt: string;
-	position: z.infer<typeof positionSchema> | null;
-	positionState: z.infer<typeof positionStateSchema>;
-	result: AttemptResult | null;
-	resultOther: string;
-	checks: DraftCheck[];
-	actions: DraftActions;
-	notes: string;
-	photoIds: string[];
-	amends: string | null;
-}
-
-export interface DraftCheck {
-	orderId: string;
-	orderVersion: number;
-	conditionId: string;
-	outcome: ConditionOutcome;
-	notes: string;
-}
-
-export interface DraftActions {
-	arrest: boolean;
-	custodyReference: string;
-	wordsOfAdvice: boolean;
-	safeguardingReferral: boolean;
-	safeguardingConsent: boolean | null;
-	intelligenceSubmitted: boolean;
-	bodyWornVideoRef: string;
-}
+export const visitDraftSchema = z.object({
+	id: idSchema,
+	subjectId: idSchema,
+	addressId: idSchema,
+	officerId: idSchema,
+	secondOfficerId: idSchema.nullable(),
+	startedAt: instantSchema,
+	position: positionSchema.nullable(),
+	positionState: positionStateSchema,
+	result: attemptResultSchema.nullable(),
+	resultOther: z.string(),
+	checks: z.array(draftCheckSchema),
+	actions: draftActionsSchema,
+	notes: z.string(),
+	photoIds: z.array(idSchema),
+	amends: idSchema.nullable()
+});
+export type VisitDraft = z.infer<typeof visitDraftSchema>;
 
 export function newDraft(input: {
 	id: string;

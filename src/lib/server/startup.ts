@@ -1,15 +1,19 @@
 import { env } from '$env/dynamic/private';
-import { londonDate } from '$lib/domain/london-time';
+import { operationalDay } from '$lib/domain/operation/operational-day';
 import { db as database } from './context';
+import { underStartupLock } from './db/connection';
+import { operationalDayConfig } from './operation/config';
 import * as sessions from './db/sessions';
 import * as users from './db/users';
 import { generateCaseload } from './seed/generate';
-import { storeCaseload } from './seed/store';
+import { hashPasswords, writeCaseload } from './seed/store';
 
 /**
- * Runs once when the server starts: migrate, drop expired sessions, and on an empty database
- * seed the synthetic Bedfordshire caseload and print the demo logins (demo only: never real
- * people).
+ * Runs once when the server starts (after the database is opened and migrated, which happens
+ * under a lock of its own): drop expired sessions, and on an empty database seed the synthetic
+ * Bedfordshire caseload and print the demo logins (demo only: never real people). Several
+ * servers may start together on one empty database: the seed runs under the start-up lock and
+ * counts users inside it, so exactly one of them seeds.
  */
 export async function startUp(): Promise<void> {
 	const db = await database();
@@ -25,8 +29,20 @@ export async function startUp(): Promise<void> {
 	const subjects = Number(env.FIELDCHECK_SEED_SUBJECTS || 60);
 	const officers = Number(env.FIELDCHECK_SEED_OFFICERS || 3);
 	const seed = Number(env.FIELDCHECK_SEED || 20261127);
-	const data = generateCaseload({ seed, subjects, officers, today: londonDate(new Date()) });
-	await storeCaseload(db, data);
+	const data = generateCaseload({
+		seed,
+		subjects,
+		officers,
+		today: operationalDay(new Date(), operationalDayConfig())
+	});
+	// Hashing is slow, so it happens before the lock; a server that loses the race wasted it.
+	const hashes = await hashPasswords(data);
+	const seeded = await underStartupLock(db, async (trx) => {
+		if ((await users.count(trx)) > 0) return false;
+		await writeCaseload(trx, data, hashes);
+		return true;
+	});
+	if (!seeded) return;
 	const host = env.HOST || '0.0.0.0';
 	const port = env.PORT || '3000';
 	const shown = host === '0.0.0.0' ? 'localhost' : host;

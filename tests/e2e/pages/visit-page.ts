@@ -27,6 +27,11 @@ export class VisitPage {
 		await this.page.getByLabel('Notes', { exact: true }).fill(text);
 	}
 
+	/** Typing is saved coalesced: wait until the last change is on the device. */
+	async waitUntilSaved(): Promise<void> {
+		await expect(this.page.locator('form.visit')).toHaveAttribute('data-saved', 'true');
+	}
+
 	async addPhoto(path: string): Promise<void> {
 		await this.page.getByTestId('photo-input').setInputFiles(path);
 		await expect(this.page.getByTestId('photo')).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { database, type StoredAreaPack } from './database';
-import * as meta from './meta';
+import { areaPack } from './map-values';
 
 /**
  * The offline area pack, kept as numbered Blob chunks in download order plus one record of how
@@ -16,7 +16,7 @@ export class AreaPackOrderError extends Error {
 }
 
 export async function areaPackProgress(): Promise<StoredAreaPack | undefined> {
-	return meta.get('areaPack');
+	return areaPack.get();
 }
 
 /** Forgets any earlier pack or partial download and starts this version from byte 0. */
@@ -25,7 +25,7 @@ export async function beginAreaPack(version: AreaPackVersion): Promise<StoredAre
 	const fresh: StoredAreaPack = { ...version, etag: '', received: 0, complete: false };
 	await db.transaction('rw', db.areaPackChunks, db.meta, async () => {
 		await db.areaPackChunks.clear();
-		await meta.set('areaPack', fresh);
+		await areaPack.set(fresh);
 	});
 	return fresh;
 }
@@ -41,7 +41,7 @@ export async function appendAreaPackChunk(
 ): Promise<StoredAreaPack> {
 	const db = database();
 	return db.transaction('rw', db.areaPackChunks, db.meta, async () => {
-		const progress = await meta.get('areaPack');
+		const progress = await areaPack.get();
 		if (!progress || progress.received !== offset || (progress.etag && progress.etag !== etag)) {
 			throw new AreaPackOrderError();
 		}
@@ -49,7 +49,7 @@ export async function appendAreaPackChunk(
 		await db.areaPackChunks.add({ index: await db.areaPackChunks.count(), offset, blob });
 		const received = offset + blob.size;
 		const next = { ...progress, etag, received, complete: received === progress.bytes };
-		await meta.set('areaPack', next);
+		await areaPack.set(next);
 		return next;
 	});
 }
@@ -58,7 +58,7 @@ export async function appendAreaPackChunk(
 export async function areaPackBlob(): Promise<Blob | null> {
 	const db = database();
 	return db.transaction('r', db.areaPackChunks, db.meta, async () => {
-		const progress = await meta.get('areaPack');
+		const progress = await areaPack.get();
 		if (!progress?.complete) return null;
 		const chunks = await db.areaPackChunks.orderBy('index').toArray();
 		const blob = new Blob(
@@ -73,6 +73,6 @@ export async function removeAreaPack(): Promise<void> {
 	const db = database();
 	await db.transaction('rw', db.areaPackChunks, db.meta, async () => {
 		await db.areaPackChunks.clear();
-		await meta.remove('areaPack');
+		await areaPack.remove();
 	});
 }

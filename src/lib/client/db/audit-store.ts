@@ -1,6 +1,6 @@
 import type { DeviceAudit } from '$lib/domain/sync';
 import { database } from './database';
-import * as meta from './meta';
+import { nextSeq } from './sync-values';
 
 /**
  * Device audit entries travel as `record-audit` mutations in the same sequenced outbox as
@@ -10,8 +10,8 @@ import * as meta from './meta';
 async function enqueue(audits: DeviceAudit[]): Promise<void> {
 	const db = database();
 	for (const audit of audits) {
-		const seq = (await meta.get('nextSeq')) ?? 1;
-		await meta.set('nextSeq', seq + 1);
+		const seq = (await nextSeq.get()) ?? 1;
+		await nextSeq.set(seq + 1);
 		await db.outbox.add({
 			seq,
 			visitId: '',

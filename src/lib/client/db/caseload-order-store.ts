@@ -1,5 +1,5 @@
 import type { StoredSubject } from './database';
-import * as meta from './meta';
+import { caseloadOrder } from './lock-values';
 
 /**
  * The caseload's default order, kept as one encrypted list of [sortKey, id] because a sort key
@@ -14,15 +14,15 @@ export async function updateCaseloadOrder(
 	removed: readonly string[]
 ): Promise<void> {
 	if (put.length === 0 && removed.length === 0) return;
-	const byId = new Map((await meta.get('caseloadOrder'))?.map(([k, id]) => [id, k]) ?? []);
+	const byId = new Map((await caseloadOrder.get())?.map(([k, id]) => [id, k]) ?? []);
 	for (const id of removed) byId.delete(id);
 	for (const s of put) byId.set(s.id, s.sortKey);
 	const order: CaseloadOrder = [...byId].map(([id, k]) => [k, id]);
 	order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-	await meta.set('caseloadOrder', order);
+	await caseloadOrder.set(order);
 }
 
 export async function firstIds(limit: number): Promise<string[] | null> {
-	const order = await meta.get('caseloadOrder');
+	const order = await caseloadOrder.get();
 	return order ? order.slice(0, limit).map(([, id]) => id) : null;
 }

@@ -9,8 +9,8 @@ import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import { generateCaseload } from '$lib/server/seed/generate';
 import * as store from './caseload-store';
 import { FieldcheckDatabase, useDatabase } from './database';
-import * as meta from './meta';
 import { unlockForTests } from './crypto/testing';
+import * as syncValues from './sync-values';
 
 const SERVER_TIME = '2026-11-27T08:00:00.000Z';
 
@@ -77,8 +77,8 @@ describe('applyCaseloadPage', () => {
 			leaving: 0
 		});
 		expect(await store.getSubject(b.subject.id)).toEqual(b);
-		expect(await meta.get('cursor')).toBe('c1');
-		expect(await meta.get('lastSyncedAt')).toBe(SERVER_TIME);
+		expect(await syncValues.cursor.get()).toBe('c1');
+		expect(await syncValues.lastSyncedAt.get()).toBe(SERVER_TIME);
 	});
 
 	it('finds a subject by its tokens in memory, since no index holds a name', async () => {
@@ -100,7 +100,7 @@ describe('applyCaseloadPage', () => {
 		expect(await store.countSubjects()).toBe(3);
 		for (const id of gone) expect(await store.getSubject(id)).toBeUndefined();
 		expect(await store.getSubject(bundles[0]!.subject.id)).toEqual(bundles[0]);
-		expect(await meta.get('cursor')).toBe('c2');
+		expect(await syncValues.cursor.get()).toBe('c2');
 	});
 
 	it('ignores the removal of a subject the device never had', async () => {
@@ -109,7 +109,7 @@ describe('applyCaseloadPage', () => {
 			page('c2', { removed: { subjectIds: [crypto.randomUUID()], orderIds: [] } })
 		);
 		expect(await store.countSubjects()).toBe(2);
-		expect(await meta.get('cursor')).toBe('c2');
+		expect(await syncValues.cursor.get()).toBe('c2');
 	});
 
 	it('replaces a whole bundle, so an order missing from the new one is dropped', async () => {
@@ -128,7 +128,7 @@ describe('applyCaseloadPage', () => {
 
 		const stored = await store.getSubject(withTwo.subject.id);
 		expect(stored?.orders.map((o) => o.id)).toEqual([kept!.id]);
-		expect(await meta.get('lastSyncedAt')).toBe('2026-11-27T09:00:00.000Z');
+		expect(await syncValues.lastSyncedAt.get()).toBe('2026-11-27T09:00:00.000Z');
 	});
 
 	it('commits the bundles, removals and cursor together or not at all', async () => {
@@ -145,8 +145,8 @@ describe('applyCaseloadPage', () => {
 
 		expect(await store.getSubject(bundles[4]!.subject.id)).toBeUndefined();
 		expect(await store.getSubject(bundles[0]!.subject.id)).toEqual(bundles[0]);
-		expect(await meta.get('cursor')).toBe('c1');
-		expect(await meta.get('lastSyncedAt')).toBe(SERVER_TIME);
+		expect(await syncValues.cursor.get()).toBe('c1');
+		expect(await syncValues.lastSyncedAt.get()).toBe(SERVER_TIME);
 	});
 });
 

@@ -1,8 +1,8 @@
-import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { firstIds, updateCaseloadOrder } from './caseload-order-store';
 import { database, type StoredSubject } from './database';
-import * as meta from './meta';
+import * as syncValues from './sync-values';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
 
 export function toStored(bundle: SubjectBundle): StoredSubject {
@@ -27,6 +27,7 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	await db.transaction('rw', tables, async () => {
 		const stored = page.bundles.map(toStored);
 		if (stored.length > 0) await db.subjects.bulkPut(stored);
+		await applyTeamVisits(page.teamVisits ?? []);
 		await applyReceipts(page.receipts);
 		let gone: string[] = [];
 		if (page.removed.subjectIds.length > 0) {
@@ -37,9 +38,20 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
 		await updateCaseloadOrder(stored, gone);
-		await meta.set('cursor', page.cursor);
-		await meta.set('lastSyncedAt', page.serverTime);
+		await syncValues.cursor.set(page.cursor);
+		await syncValues.lastSyncedAt.set(page.serverTime);
 	});
+}
+
+/** Keeps each subject's latest team visit; an older one arriving late never replaces it. */
+async function applyTeamVisits(visits: TeamVisit[]): Promise<void> {
+	const db = database();
+	for (const v of visits) {
+		const held = await db.subjects.get(v.subjectId);
+		if (held && !(held.teamVisit && held.teamVisit.at > v.at)) {
+			await db.subjects.update(v.subjectId, { teamVisit: v });
+		}
+	}
 }
 
 /** Lets go of unassigned subjects whose visits have now all been acknowledged. */

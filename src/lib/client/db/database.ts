@@ -1,11 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SealedEnvelope } from '$lib/domain/sealed';
-import type { SubjectBundle } from '$lib/domain/caseload';
+import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import type { Mutation } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import type { VisitDraft } from '$lib/domain/visit-draft';
 import { encryptionMiddleware } from './crypto/middleware';
-import { clearMetaKeys } from './crypto/policy';
 
 /**
  * The device's copy of the officer's world. This folder is the only code that touches
@@ -21,6 +20,8 @@ export interface StoredSubject {
 	tokens: string[];
 	/** Unassigned on the server, kept until its pending visits are acknowledged. */
 	leaving: 0 | 1;
+	/** The latest visit by anyone on the team (when, by whom, result), from the caseload feed. */
+	teamVisit?: TeamVisit;
 }
 
 export interface MetaEntry {
@@ -69,6 +70,19 @@ export interface StoredDraft {
 	draft: VisitDraft;
 }
 
+/**
+ * A stored value that no longer parses (written by an older build, or damaged), kept aside
+ * rather than used or thrown away: the officer is told, and a supervisor can recover it.
+ */
+export interface QuarantinedValue {
+	id?: number;
+	/** 'draft': a visit draft (key = its id); 'value': a meta value (key = its name). */
+	kind: 'draft' | 'value';
+	key: string;
+	value: unknown;
+	keptAt: string;
+}
+
 /** One downloaded piece of the offline area pack, in order from byte 0. */
 export interface AreaPackChunk {
 	index: number;
@@ -105,6 +119,16 @@ export interface LockEvent {
 	at: string;
 }
 
+/** What the upgrade to encryption keeps: nothing personal, nothing tied to dropped rows. */
+const KEPT_THROUGH_UPGRADE = new Set([
+	'deviceId',
+	'nextSeq',
+	'lastPushAt',
+	'areaPack',
+	'mapConfig',
+	'routeConfig'
+]);
+
 export class FieldcheckDatabase extends Dexie {
 	subjects!: EntityTable<StoredSubject, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -113,6 +137,7 @@ export class FieldcheckDatabase extends Dexie {
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	photos!: EntityTable<StoredPhoto, 'id'>;
 	areaPackChunks!: EntityTable<AreaPackChunk, 'index'>;
+	quarantine!: EntityTable<QuarantinedValue, 'id'>;
 	sealed!: EntityTable<SealedItem, 'id'>;
 	lockEvents!: EntityTable<LockEvent, 'id'>;
 
@@ -133,17 +158,22 @@ export class FieldcheckDatabase extends Dexie {
 		this.version(3).stores({
 			areaPackChunks: 'index'
 		});
+		// Adds a table only: every existing table and row is kept as it is (tested).
+		this.version(4).stores({
+			quarantine: '++id, kind'
+		});
 		// Encryption at rest: names and postcodes leave the indexes, and whatever an older build
 		// stored in the clear is dropped (an update never installs over unsent work).
-		this.version(4)
+		this.version(5)
 			.stores({ subjects: 'id, leaving', sealed: 'id', lockEvents: '++id' })
 			.upgrade(async (tx) => {
-				for (const t of ['subjects', 'drafts', 'visits', 'outbox', 'photos']) {
+				for (const t of ['subjects', 'drafts', 'visits', 'outbox', 'photos', 'quarantine']) {
 					await tx.table(t).clear();
 				}
+				// The caseload comes again from the start; the device keeps its sync identity.
 				await tx
 					.table('meta')
-					.filter((m: MetaEntry) => !clearMetaKeys.has(m.key))
+					.filter((m: MetaEntry) => !KEPT_THROUGH_UPGRADE.has(m.key))
 					.delete();
 			});
 		this.use(encryptionMiddleware);

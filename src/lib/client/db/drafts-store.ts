@@ -1,5 +1,6 @@
-import type { VisitDraft } from '$lib/domain/visit-draft';
+import { visitDraftSchema, type VisitDraft } from '$lib/domain/visit-draft';
 import { database, type StoredDraft, type StoredPhoto } from './database';
+import { quarantineDraftIfInvalid } from './quarantine';
 
 /**
  * Saves a draft unless its visit has already been finalised: a slow GPS fix or photo landing
@@ -14,18 +15,30 @@ export async function saveDraft(draft: VisitDraft): Promise<boolean> {
 			id: draft.id,
 			subjectId: draft.subjectId,
 			updatedAt: new Date().toISOString(),
-			draft
+			draft: visitDraftSchema.parse(draft)
 		});
 		return true;
 	});
 }
 
+/**
+ * The draft, parsed. One that no longer parses is moved aside (the officer is told) and reads
+ * as absent. Not for live queries, which may not write: they use listDrafts.
+ */
 export async function getDraft(id: string): Promise<VisitDraft | undefined> {
-	return (await database().drafts.get(id))?.draft;
+	const parsed = visitDraftSchema.safeParse((await database().drafts.get(id))?.draft);
+	if (parsed.success) return parsed.data;
+	await quarantineDraftIfInvalid(id);
+	return undefined;
 }
 
+/** Drafts that parse, newest first (the start-up check moves the others aside). */
 export async function listDrafts(): Promise<StoredDraft[]> {
-	return database().drafts.orderBy('updatedAt').reverse().toArray();
+	const rows = await database().drafts.orderBy('updatedAt').reverse().toArray();
+	return rows.flatMap((row) => {
+		const parsed = visitDraftSchema.safeParse(row.draft);
+		return parsed.success ? [{ ...row, draft: parsed.data }] : [];
+	});
 }
 
 /** Discards a draft and the photos taken for it — never the photos of a finalised visit. */

@@ -1,70 +1,65 @@
-import type { MapConfig } from '$lib/domain/map-config';
-import type { SealKey } from '$lib/domain/sealed';
-import type { RouteConfig, RoutePlan, RouteSettings } from '$lib/domain/route-plan';
-import type { User } from '$lib/domain/user';
-import type { MapSubject } from '../map/map-points';
-import type { CaseloadOrder } from './caseload-order-store';
-import type { LockPolicy, UnlockRecord } from './crypto/unlock-record';
-import { database, type StoredAreaPack } from './database';
+import type { z } from 'zod';
+import { database } from './database';
 
-/** Small named values kept on the device. */
-export interface MetaValues {
-	cursor: string;
-	lastSyncedAt: string;
-	user: User;
-	/** This device's id in the sync protocol, created on first use. */
-	deviceId: string;
-	/** The next per-device mutation sequence number (1, 2, 3…). */
-	nextSeq: number;
-	/** Colleagues who may be named as second officer, for choosing offline. */
-	officers: User[];
-	lastPushAt: string;
-	/** The officer's route plan; parsed again on reading (it may predate this build). */
-	routePlan: RoutePlan;
-	routeSettings: RouteSettings;
-	/** Where road travel times come from, last heard from the server. */
-	routeConfig: RouteConfig;
-	/** The basemap settings last heard from the server, so the map knows them offline. */
-	mapConfig: MapConfig;
-	/** The offline area pack, complete or part-downloaded (its bytes are in areaPackChunks). */
-	areaPack: StoredAreaPack;
-	/** The caseload as the map needs it, for the caseload at `cursor` (rebuilt when that moves). */
-	mapSubjects: { version: number; cursor: string; subjects: MapSubject[] };
-	/** [sortKey, id] in the caseload's default order (encrypted: sort keys hold names). */
-	caseloadOrder: CaseloadOrder;
-	/** The data key wrapped by each way of unlocking; never the key itself. */
-	unlock: UnlockRecord;
-	lockPolicy: LockPolicy;
-	/** Failed unlocks since the last success; counted before each try, so reloads don't reset it. */
-	failedUnlocks: number;
-	/** Set by a wipe: only an online sign-in with a password opens this device again. */
-	signInRequired: boolean;
-	/** The server's public key that finalised visits are sealed to (from sign-in). */
-	sealKey: SealKey;
-	/** The hash of this device's last finalised visit: the next one chains to it. */
-	chainHead: string;
+/**
+ * One small named value kept on the device (in the `meta` table), with the schema it must
+ * match. What is read back is parsed, never cast: a value written by an older build, or
+ * damaged, reads as absent (the caller's default applies) and the start-up check
+ * (quarantine.ts) moves it aside and tells the officer. Values that must never silently
+ * fall back (the device id, the next sequence number) are `critical`: reading a bad one throws.
+ * The values themselves are declared by concern: sync-values.ts, account-values.ts,
+ * route-values.ts, map-values.ts.
+ */
+export interface StoredValue<T> {
+	readonly key: string;
+	readonly schema: z.ZodType<T>;
+	/** Never falls back: a bad value is kept where it is and reading it throws. */
+	readonly critical: boolean;
+	get(): Promise<T | undefined>;
+	set(value: T): Promise<void>;
+	remove(): Promise<void>;
 }
 
-export async function get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {
-	return (await database().meta.get(key))?.value as MetaValues[K] | undefined;
+export class StoredValueError extends Error {
+	readonly code = 'stored-value-invalid';
+	constructor(readonly key: string) {
+		super(`The value "${key}" stored on this device cannot be read`);
+	}
 }
 
-export async function set<K extends keyof MetaValues>(key: K, value: MetaValues[K]): Promise<void> {
-	await database().meta.put({ key, value });
+const declared = new Map<string, StoredValue<unknown>>();
+
+/** Every value declared so far, for the start-up check. */
+export function declaredValues(): StoredValue<unknown>[] {
+	return [...declared.values()];
 }
 
-export async function remove(key: keyof MetaValues): Promise<void> {
-	await database().meta.delete(key);
-}
-
-/** The device id, created once and kept with the data it numbers. */
-export async function deviceId(): Promise<string> {
-	const db = database();
-	return db.transaction('rw', db.meta, async () => {
-		const existing = await get('deviceId');
-		if (existing) return existing;
-		const id = crypto.randomUUID();
-		await set('deviceId', id);
-		return id;
-	});
+export function storedValue<T>(
+	key: string,
+	schema: z.ZodType<T>,
+	options: { critical?: boolean } = {}
+): StoredValue<T> {
+	const value: StoredValue<T> = {
+		key,
+		schema,
+		critical: options.critical ?? false,
+		async get() {
+			const row = await database().meta.get(key);
+			if (row === undefined) return undefined;
+			const parsed = schema.safeParse(row.value);
+			if (parsed.success) return parsed.data;
+			if (options.critical) throw new StoredValueError(key);
+			return undefined;
+		},
+		async set(v) {
+			// Parsed on the way in too: a bad value is refused here, not found later.
+			await database().meta.put({ key, value: schema.parse(v) });
+		},
+		async remove() {
+			await database().meta.delete(key);
+		}
+	};
+	if (declared.has(key)) throw new Error(`stored value "${key}" is declared twice`);
+	declared.set(key, value as StoredValue<unknown>);
+	return value;
 }

@@ -14,7 +14,8 @@ import { queueLockEvents, recordSubjectView } from './audit-store';
 import { unlockForTests } from './crypto/testing';
 import { database, FieldcheckDatabase, useDatabase } from './database';
 import { wipeDevice } from './device-store';
-import * as meta from './meta';
+import { sealKey } from './lock-values';
+import { deviceId as ensureDeviceId } from './sync-values';
 import { recordLockEvent } from './unlock-store';
 import { finaliseVisit, outboxBatch } from './visits-store';
 
@@ -51,8 +52,8 @@ describe('finalise: chain and seal', () => {
 
 	it('seals the exact mutation and photo bytes so that only the server opens them, through a wipe', async () => {
 		const pair = await serverKeys();
-		await meta.set('sealKey', pair.publicKey);
-		const deviceId = await meta.deviceId();
+		await sealKey.set(pair.publicKey);
+		const deviceId = await ensureDeviceId();
 		const photoId = crypto.randomUUID();
 		const visit = makeVisit({ id: crypto.randomUUID() });
 		const ref = {

@@ -4,7 +4,8 @@ import type { VisitMutation } from '$lib/domain/sync';
 import type { Visit } from '$lib/domain/visit';
 import { visitHash } from '$lib/domain/visit-hash';
 import { database, type SealedItem, type StoredPhoto } from './database';
-import * as meta from './meta';
+import { sealKey as sealKeyValue } from './lock-values';
+import { deviceId as ensureDeviceId } from './sync-values';
 
 /**
  * At finalise, a visit is chained to this device's previous one (tamper evidence) and sealed,
@@ -41,9 +42,9 @@ async function sealedPlaintext(mutation: VisitMutation, photos: StoredPhoto[]) {
 
 /** The sealed copy of a visit mutation and its photos, or null without a server key. */
 export async function sealVisit(mutation: VisitMutation): Promise<SealedItem | null> {
-	const sealKey: SealKey | undefined = await meta.get('sealKey');
+	const sealKey: SealKey | undefined = await sealKeyValue.get();
 	if (!sealKey) return null;
-	const deviceId = await meta.deviceId();
+	const deviceId = await ensureDeviceId();
 	const photos = await database().photos.where('visitId').equals(mutation.visit.id).toArray();
 	const aad = sealedVisitAad(deviceId, mutation.visit.id);
 	const plain = await sealedPlaintext(mutation, photos);

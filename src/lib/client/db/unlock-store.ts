@@ -20,7 +20,8 @@ import {
 } from './crypto/unlock-record';
 import { database, type LockEvent } from './database';
 import { wipeDevice } from './device-store';
-import * as meta from './meta';
+import * as values from './lock-values';
+import { lastSyncedAt } from './sync-values';
 
 /**
  * Setting up, using and losing the ways of unlocking this device. The data key exists
@@ -37,7 +38,7 @@ export async function ensureDataKey(): Promise<void> {
 }
 
 export function unlockRecord(): Promise<UnlockRecord | undefined> {
-	return meta.get('unlock');
+	return values.unlock.get();
 }
 
 /** Signed in and holding a data key that is not yet wrapped: unlock must be set up now. */
@@ -59,8 +60,8 @@ export async function setUpUnlock(passphrase: string, passkey?: PasskeySecret): 
 		passphrase: await wrapWithPassphrase(pendingKey, passphrase, ARGON2_PARAMS)
 	};
 	if (passkey) record.passkey = await wrapWithPrf(pendingKey, passkey.prfOutput, passkey);
-	await meta.set('unlock', record);
-	await meta.set('failedUnlocks', 0);
+	await values.unlock.set(record);
+	await values.failedUnlocks.set(0);
 	pendingKey = null;
 }
 
@@ -73,8 +74,8 @@ export type UnlockOutcome = { ok: true } | { ok: false; remaining: number; wiped
 async function attempt(unwrap: (r: UnlockRecord) => Promise<CryptoKey>): Promise<UnlockOutcome> {
 	const record = await unlockRecord();
 	if (!record) return { ok: false, remaining: 0, wiped: true };
-	const failures = ((await meta.get('failedUnlocks')) ?? 0) + 1;
-	await meta.set('failedUnlocks', failures);
+	const failures = ((await values.failedUnlocks.get()) ?? 0) + 1;
+	await values.failedUnlocks.set(failures);
 	try {
 		keyring.use(await unwrap(record));
 	} catch (e) {
@@ -86,7 +87,7 @@ async function attempt(unwrap: (r: UnlockRecord) => Promise<CryptoKey>): Promise
 		await wipeReadable();
 		return { ok: false, remaining: 0, wiped: true };
 	}
-	await meta.set('failedUnlocks', 0);
+	await values.failedUnlocks.set(0);
 	await recordLockEvent('unlock');
 	return { ok: true };
 }
@@ -112,19 +113,19 @@ export async function wipeReadable(): Promise<void> {
 	keyring.drop();
 	pendingKey = null;
 	await wipeDevice();
-	await meta.set('signInRequired', true);
+	await values.signInRequired.set(true);
 	await recordLockEvent('wipe');
 }
 
 export async function lockPolicy(): Promise<LockPolicy> {
-	const stored = await meta.get('lockPolicy');
+	const stored = await values.lockPolicy.get();
 	const policy = { ...DEFAULT_LOCK_POLICY, ...stored };
 	return { ...policy, idleMinutes: Math.min(Math.max(1, policy.idleMinutes), MAX_IDLE_MINUTES) };
 }
 
 export async function setLockPolicy(policy: LockPolicy): Promise<void> {
 	const idleMinutes = Math.min(Math.max(1, Math.round(policy.idleMinutes)), MAX_IDLE_MINUTES);
-	await meta.set('lockPolicy', { ...policy, idleMinutes });
+	await values.lockPolicy.set({ ...policy, idleMinutes });
 }
 
 export async function recordLockEvent(kind: LockEvent['kind']): Promise<void> {
@@ -133,7 +134,7 @@ export async function recordLockEvent(kind: LockEvent['kind']): Promise<void> {
 
 /** The data has outlived its shift: the last sync is older than the policy allows. */
 export async function isExpired(now = Date.now()): Promise<boolean> {
-	const last = await meta.get('lastSyncedAt');
+	const last = await lastSyncedAt.get();
 	if (!last) return false;
 	const { expiryHours } = await lockPolicy();
 	return now - Date.parse(last) > expiryHours * 3_600_000;

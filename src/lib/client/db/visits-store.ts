@@ -1,8 +1,9 @@
 import type { MutationResult, VisitReceipt } from '$lib/domain/sync';
 import type { Visit } from '$lib/domain/visit';
 import { database, type OutboxEntry, type StoredPhoto, type StoredVisit } from './database';
-import * as meta from './meta';
+import { chainHead } from './lock-values';
 import { chainVisit, sealVisit } from './sealed-store';
+import * as syncValues from './sync-values';
 
 /**
  * Finalising writes the visit, its outbox entry, its sealed copy and the new chain head in ONE
@@ -16,18 +17,18 @@ export async function finaliseVisit(draftVisit: Visit, subjectName: string): Pro
 	// Measured by `npm run bench:caseload`: finalising a visit with a 2 MB photo, sealed.
 	performance.mark('fc:finalise:start');
 	for (;;) {
-		const seq = (await meta.get('nextSeq')) ?? 1;
-		const prevHash = (await meta.get('chainHead')) ?? null;
+		const seq = (await syncValues.nextSeq.get()) ?? 1;
+		const prevHash = (await chainHead.get()) ?? null;
 		const visit = await chainVisit(draftVisit, prevHash);
 		const mutation = { type: 'record-visit', seq, id: crypto.randomUUID(), visit } as const;
 		const sealed = await sealVisit(mutation);
 		const done = await db.transaction('rw', tables, async () => {
 			const moved =
-				((await meta.get('nextSeq')) ?? 1) !== seq ||
-				((await meta.get('chainHead')) ?? null) !== prevHash;
+				((await syncValues.nextSeq.get()) ?? 1) !== seq ||
+				((await chainHead.get()) ?? null) !== prevHash;
 			if (moved) return false;
-			await meta.set('nextSeq', seq + 1);
-			await meta.set('chainHead', visit.hash!);
+			await syncValues.nextSeq.set(seq + 1);
+			await chainHead.set(visit.hash!);
 			const now = new Date().toISOString();
 			await db.visits.add({
 				id: visit.id,
@@ -101,7 +102,7 @@ export async function applyPushResults(results: MutationResult[]): Promise<void>
 				await markReceived(entry.visitId, r.receivedAt ?? new Date().toISOString());
 			}
 		}
-		await meta.set('lastPushAt', new Date().toISOString());
+		await syncValues.lastPushAt.set(new Date().toISOString());
 	});
 }
 

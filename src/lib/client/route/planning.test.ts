@@ -10,8 +10,7 @@ import type { Visit } from '$lib/domain/visit';
 // eslint-disable-next-line no-restricted-imports
 import { generateCaseload } from '$lib/server/seed/generate';
 import { applyCaseloadPage } from '../db/caseload-store';
-import { FieldcheckDatabase, useDatabase } from '../db/database';
-import * as meta from '../db/meta';
+import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import { finaliseVisit } from '../db/visits-store';
 import { defaultChoice, loadCandidates } from './planning';
 import { clearPlan, loadPlan, loadRouteConfig, savePlan } from './route-store';
@@ -125,7 +124,7 @@ describe('keeping the plan on the device', () => {
 	});
 
 	it('drops a damaged plan rather than showing it', async () => {
-		await meta.set('routePlan', { ...plan, order: [0, 0, 0, 0, 0, 0] });
+		await database().meta.put({ key: 'routePlan', value: { ...plan, order: [0, 0, 0, 0, 0, 0] } });
 		expect(await loadPlan()).toBeNull();
 	});
 

@@ -3,13 +3,13 @@
  * route (GPS or station, travel figures, optimiser) and asking the worker for new orders.
  */
 import type { SubjectBundle } from '$lib/domain/caseload';
-import { londonDate } from '$lib/domain/london-time';
+import { operationalDay, operationalDayWindow } from '$lib/domain/operation/operational-day';
+import { inCurrentOperationalDay } from '$lib/domain/operation/team-visit';
 import type { RoutePlace, RoutePlan, RouteSettings } from '$lib/domain/route-plan';
 import {
 	planStops,
 	routePoints,
 	routeProblem,
-	startOfLondonDay,
 	visitedForPlan,
 	visitedSince
 } from '$lib/domain/route-plan-build';
@@ -24,7 +24,7 @@ import { RouteWorkerClient } from './worker-client';
 
 export interface RouteCandidate {
 	bundle: SubjectBundle;
-	/** A finalised visit to them started today (Europe/London). */
+	/** A visit to them, by this device or anyone on the team, in today's operational day. */
 	visitedToday: boolean;
 	/** Their assignment is for today. */
 	assignedToday: boolean;
@@ -40,13 +40,16 @@ export async function loadCandidates(
 	now = new Date()
 ): Promise<{ candidates: RouteCandidate[]; visits: VisitTimes }> {
 	const [subjects, visits] = await Promise.all([allSubjects(), visitTimes()]);
-	const visitedToday = visitedSince(visits, startOfLondonDay(now));
-	const today = londonDate(now);
+	// "Today" is the operational day: a night shift that crosses midnight is one day.
+	const today = operationalDay(now);
+	const visitedToday = visitedSince(visits, operationalDayWindow(today).start);
 	const candidates = subjects
 		.filter((s) => s.leaving === 0)
-		.map(({ bundle }) => ({
+		.map(({ bundle, teamVisit }) => ({
 			bundle,
-			visitedToday: visitedToday.has(bundle.subject.id),
+			visitedToday:
+				visitedToday.has(bundle.subject.id) ||
+				(teamVisit !== undefined && inCurrentOperationalDay(teamVisit.at, now)),
 			assignedToday: bundle.assignment.date === today
 		}));
 	return { candidates, visits };

@@ -5,37 +5,33 @@
 import {
 	defaultRouteSettings,
 	routeConfigSchema,
-	routePlanSchema,
-	routeSettingsSchema,
 	type RouteConfig,
 	type RoutePlan,
 	type RouteSettings
 } from '$lib/domain/route-plan';
-import * as meta from '../db/meta';
+import * as routeValues from '../db/route-values';
 import { ApiError, request } from '../sync/api';
 
 const CONFIG_TIMEOUT_MS = 4000;
 
 export async function loadPlan(): Promise<RoutePlan | null> {
-	const parsed = routePlanSchema.safeParse(await meta.get('routePlan'));
-	return parsed.success ? parsed.data : null;
+	return (await routeValues.routePlan.get()) ?? null;
 }
 
 export async function savePlan(plan: RoutePlan): Promise<void> {
-	await meta.set('routePlan', routePlanSchema.parse(plan));
+	await routeValues.routePlan.set(plan);
 }
 
 export async function clearPlan(): Promise<void> {
-	await meta.remove('routePlan');
+	await routeValues.routePlan.remove();
 }
 
 export async function loadSettings(): Promise<RouteSettings> {
-	const parsed = routeSettingsSchema.safeParse(await meta.get('routeSettings'));
-	return parsed.success ? parsed.data : defaultRouteSettings;
+	return (await routeValues.routeSettings.get()) ?? defaultRouteSettings;
 }
 
 export async function saveSettings(settings: RouteSettings): Promise<void> {
-	await meta.set('routeSettings', routeSettingsSchema.parse(settings));
+	await routeValues.routeSettings.set(settings);
 }
 
 /** The server's answer when it gives one in time, else the copy kept from last time. */
@@ -44,12 +40,11 @@ export async function loadRouteConfig(): Promise<RouteConfig> {
 		const fresh = await request('/api/route/config', routeConfigSchema, {
 			signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS)
 		});
-		await meta.set('routeConfig', fresh);
+		await routeValues.routeConfig.set(fresh);
 		return fresh;
 	} catch (e) {
 		const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
 		if (!(e instanceof ApiError) && !timedOut) throw e;
-		const kept = routeConfigSchema.safeParse(await meta.get('routeConfig'));
-		return kept.success ? kept.data : { osrmUrl: null };
+		return (await routeValues.routeConfig.get()) ?? { osrmUrl: null };
 	}
 }

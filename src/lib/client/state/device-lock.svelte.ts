@@ -1,7 +1,9 @@
 import * as keyring from '../db/crypto/keyring';
 import { MIN_PASSPHRASE_LENGTH, type LockPolicy } from '../db/crypto/unlock-record';
 import { wipeDevice } from '../db/device-store';
-import * as meta from '../db/meta';
+import { user as userValue } from '../db/account-values';
+import * as values from '../db/lock-values';
+import { deviceIdValue } from '../db/sync-values';
 import { queueLockEvents } from '../db/audit-store';
 import * as unlock from '../db/unlock-store';
 import * as handoff from '../lock/key-handoff';
@@ -54,39 +56,39 @@ class DeviceLock {
 		const record = await unlock.unlockRecord();
 		if (record) {
 			this.#hasPasskey = record.passkey !== undefined;
-			this.#remaining = 5 - ((await meta.get('failedUnlocks')) ?? 0);
+			this.#remaining = 5 - ((await values.failedUnlocks.get()) ?? 0);
 			const key = await handoff.takeBack();
 			if (key) keyring.use(key);
 			return this.#settle(key ? 'open' : 'locked');
 		}
 		// No way to unlock: whatever is left is unreadable. Sealed visits stay.
-		const mustSignIn = (await meta.get('signInRequired')) === true;
+		const mustSignIn = (await values.signInRequired.get()) === true;
 		await wipeDevice();
 		if (mustSignIn) {
-			await meta.set('signInRequired', true);
+			await values.signInRequired.set(true);
 			return this.#settle('wiped');
 		}
-		await meta.remove('signInRequired');
+		await values.signInRequired.remove();
 		// A station screen, or a sign-in whose set-up was interrupted: the server session may
 		// still be good; officers then set up unlocking before anything else.
 		const me = await request('/api/me', meResponseSchema).catch(() => null);
 		if (!me) return this.#settle('signed-out');
 		await unlock.ensureDataKey();
-		if (me.deviceId) await meta.set('deviceId', me.deviceId);
-		await meta.set('sealKey', me.sealKey);
-		await meta.set('user', me.user);
+		if (me.deviceId) await deviceIdValue.set(me.deviceId);
+		await values.sealKey.set(me.sealKey);
+		await userValue.set(me.user);
 		return this.afterSignIn(me.user.role);
 	}
 
 	/** Called once an online sign-in has stored the user (see session.signIn). */
 	async afterSignIn(role: string): Promise<LockState> {
-		await meta.remove('signInRequired');
+		await values.signInRequired.remove();
 		if (role === 'officer' && unlock.needsSetUp()) return this.#settle('setup');
 		return this.#settle('open');
 	}
 
 	async setUp(passphrase: string, idleMinutes: number, withPasskey: boolean): Promise<void> {
-		const user = await meta.get('user');
+		const user = await userValue.get();
 		const secret = withPasskey ? await passkey.createPasskey(user?.username ?? 'officer') : null;
 		await unlock.setUpUnlock(passphrase, secret ?? undefined);
 		await unlock.setLockPolicy({ ...this.#policy, idleMinutes });

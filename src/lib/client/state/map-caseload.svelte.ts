@@ -1,6 +1,8 @@
+import { untrack } from 'svelte';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import { allSubjects, getSubject } from '../db/caseload-store';
-import * as meta from '../db/meta';
+import * as mapValues from '../db/map-values';
+import * as syncValues from '../db/sync-values';
 import { focusOverlay, type FocusOverlay } from '../map/focus-overlay';
 import {
 	MAP_SUBJECT_VERSION,
@@ -9,36 +11,52 @@ import {
 	type MapPoint,
 	type MapSubject
 } from '../map/map-points';
+import { Live, LiveByKey } from './live.svelte';
 
 /**
  * The caseload as the map needs it: a point per assigned subject, placed for the time now.
  * Reading 10,000 whole bundles takes most of a second, so the map keeps its own small copy
- * (MapSubject) for the caseload as of the sync cursor, and rebuilds it only when a sync has
- * changed the caseload. Subjects no longer assigned (kept only until their visits are sent)
- * are not on the map, but can still be brought into view by id.
+ * (MapSubject) for the caseload as of the sync cursor, and rebuilds it only when the cursor
+ * moves: it watches the cursor (a live query), not the whole caseload. Subjects no longer
+ * assigned (kept only until their visits are sent) are not on the map, but can still be
+ * brought into view by id. Construct during component set-up.
  */
 export class MapCaseload {
 	points = $state.raw<MapPoint[]>([]);
 	loaded = $state(false);
+	readonly #cursor = new Live<string | null>(
+		async () => (await syncValues.cursor.get()) ?? '',
+		null
+	);
 	// Not $state: refresh() runs in an effect, and must not depend on what it writes.
 	#subjects: MapSubject[] = [];
-	#cursor: string | null = null;
+	#loadedCursor: string | null = null;
 	#placedKey = '';
 
-	async load(now: Date): Promise<void> {
-		const cursor = (await meta.get('cursor')) ?? '';
-		if (cursor === this.#cursor) return;
-		const kept = await meta.get('mapSubjects');
+	constructor(now: () => Date) {
+		$effect(() => {
+			const cursor = this.#cursor.current;
+			if (cursor !== null) untrack(() => void this.#load(cursor, now()));
+		});
+	}
+
+	async #load(cursor: string, now: Date): Promise<void> {
+		if (cursor === this.#loadedCursor) return;
+		this.#loadedCursor = cursor;
+		let subjects: MapSubject[];
+		const kept = await mapValues.mapSubjects.get();
 		if (kept && kept.cursor === cursor && kept.version === MAP_SUBJECT_VERSION) {
-			this.#subjects = kept.subjects;
+			subjects = kept.subjects;
 		} else {
 			const stored = await allSubjects();
-			this.#subjects = stored.filter((s) => s.leaving === 0).map((s) => toMapSubject(s.bundle));
+			subjects = stored.filter((s) => s.leaving === 0).map((s) => toMapSubject(s.bundle));
 			// Best effort: without it the next opening is only slower.
-			const copy = { version: MAP_SUBJECT_VERSION, cursor, subjects: this.#subjects };
-			await meta.set('mapSubjects', copy).catch(() => undefined);
+			const copy = { version: MAP_SUBJECT_VERSION, cursor, subjects };
+			await mapValues.mapSubjects.set(copy).catch(() => undefined);
 		}
-		this.#cursor = cursor;
+		// A later cursor arrived while this one was read: its own load will place the points.
+		if (cursor !== this.#loadedCursor) return;
+		this.#subjects = subjects;
 		this.#placedKey = '';
 		this.refresh(now);
 		this.loaded = true;
@@ -58,25 +76,32 @@ export class MapCaseload {
 }
 
 /**
- * The subject in view, read whole from the device when brought into view (not on every clock
- * tick); its overlay follows the clock (curfews begin and end) from the bundle already read.
+ * The subject in view, read whole from the device (a live query on that one subject, so a
+ * sync that changes it redraws it); its overlay follows the clock (curfews begin and end)
+ * from the bundle already read. Construct during component set-up.
  */
 export class MapFocus {
-	#bundle = $state.raw<SubjectBundle | null>(null);
-	/** The id asked for was not found on this device. */
-	missing = $state(false);
+	readonly #id: () => string | null;
+	readonly #live: LiveByKey<string | null, SubjectBundle | null>;
 	readonly #now: () => Date;
-	overlay: FocusOverlay | null = $derived.by(() =>
-		this.#bundle ? focusOverlay(this.#bundle, this.#now()) : null
-	);
 
-	constructor(now: () => Date) {
+	constructor(id: () => string | null, now: () => Date) {
+		this.#id = id;
 		this.#now = now;
+		this.#live = new LiveByKey(
+			id,
+			async (key) => (key ? ((await getSubject(key)) ?? null) : null),
+			null
+		);
 	}
 
-	async load(id: string | null): Promise<void> {
-		const bundle = id ? await getSubject(id) : undefined;
-		this.missing = id !== null && !bundle;
-		this.#bundle = bundle ?? null;
+	/** The id asked for was not found on this device. */
+	get missing(): boolean {
+		return this.#id() !== null && this.#live.loaded && this.#live.current === null;
 	}
+
+	readonly overlay: FocusOverlay | null = $derived.by(() => {
+		const bundle = this.#live.current;
+		return bundle ? focusOverlay(bundle, this.#now()) : null;
+	});
 }

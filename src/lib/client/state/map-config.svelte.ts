@@ -1,5 +1,5 @@
 import { defaultMapConfig, mapConfigSchema, type MapConfig } from '$lib/domain/map-config';
-import * as meta from '../db/meta';
+import * as mapValues from '../db/map-values';
 import { ApiError, request } from '../sync/api';
 
 /**
@@ -12,7 +12,7 @@ class MapSettings {
 	known = $state(false);
 
 	async load(): Promise<void> {
-		const kept = await meta.get('mapConfig');
+		const kept = await mapValues.mapConfig.get();
 		if (kept) {
 			this.config = kept;
 			this.known = true;
@@ -24,7 +24,7 @@ class MapSettings {
 	async refresh(): Promise<boolean> {
 		try {
 			const fresh = await request('/api/map/config', mapConfigSchema);
-			await meta.set('mapConfig', fresh);
+			await mapValues.mapConfig.set(fresh);
 			this.config = fresh;
 			this.known = true;
 			return true;

@@ -1,6 +1,7 @@
 import { listDrafts } from '../db/drafts-store';
 import { listVisits } from '../db/visits-store';
 import { requestPersistence, storageInfo, type StorageInfo } from '../media/storage';
+import { Live } from './live.svelte';
 import { nowIso } from './time';
 import type { StoredVisit } from './visit-record.svelte';
 
@@ -10,19 +11,25 @@ export interface DraftSummary {
 	updatedAt: string;
 }
 
+async function draftSummaries(): Promise<DraftSummary[]> {
+	return (await listDrafts()).map(({ id, subjectId, updatedAt }) => ({ id, subjectId, updatedAt }));
+}
+
 /** Every visit on the device and where it stands, plus the device's storage health. */
 export class OutboxView {
-	visits = $state.raw<StoredVisit[]>([]);
-	drafts = $state.raw<DraftSummary[]>([]);
+	readonly #visits = new Live<StoredVisit[]>(listVisits, []);
+	readonly #drafts = new Live<DraftSummary[]>(draftSummaries, []);
 	storage = $state<StorageInfo | null>(null);
 
-	async load(): Promise<void> {
-		this.visits = await listVisits();
-		this.drafts = (await listDrafts()).map(({ id, subjectId, updatedAt }) => ({
-			id,
-			subjectId,
-			updatedAt
-		}));
+	get visits(): StoredVisit[] {
+		return this.#visits.current;
+	}
+
+	get drafts(): DraftSummary[] {
+		return this.#drafts.current;
+	}
+
+	async loadStorage(): Promise<void> {
 		this.storage = await storageInfo();
 	}
 

@@ -7,6 +7,7 @@ import * as planning from '../route/planning';
 import type { RouteCandidate, VisitTimes } from '../route/planning';
 import * as store from '../route/route-store';
 import { connectivity } from './connectivity.svelte';
+import { Live } from './live.svelte';
 import { mapRoute } from './map-route.svelte';
 import { startVisit } from './visit-start';
 
@@ -18,7 +19,12 @@ export type RouteBusy = 'planning' | 'optimising' | 'varying';
  * the plan is saved on the device at once and drawn on the map.
  */
 export class RoutePlanner {
-	candidates = $state.raw<RouteCandidate[]>([]);
+	/** Subjects and visits on the device, live: a sync or a visit recorded anywhere shows here. */
+	readonly #source = new Live<{ candidates: RouteCandidate[]; visits: VisitTimes } | null>(
+		() => planning.loadCandidates(),
+		null
+	);
+	readonly candidates: RouteCandidate[] = $derived(this.#source.current?.candidates ?? []);
 	readonly selected = new SvelteSet<string>();
 	settings = $state<RouteSettings>({ ...defaultRouteSettings });
 	plan = $state.raw<RoutePlan | null>(null);
@@ -26,48 +32,47 @@ export class RoutePlanner {
 	/** What the last action did, in words ("No other order is within 5%…"). */
 	notice = $state<string | null>(null);
 	error = $state<string | null>(null);
-	loaded = $state(false);
+	#savedLoaded = $state(false);
+	readonly loaded = $derived(this.#savedLoaded && this.#source.loaded);
 	/** No assignment is dated today, so the default choice is every assigned subject. */
-	noneAssignedToday = $state(false);
-	#visits = $state.raw<VisitTimes>([]);
+	readonly noneAssignedToday = $derived(!this.candidates.some((c) => c.assignedToday));
+	#chosen = false;
 	#saving: Promise<void> = Promise.resolve();
 
 	/** Times, waits and lateness of the order on screen, recomputed as it is edited. */
 	readonly schedule = $derived(
 		this.plan ? scheduleRoute(routeProblem(this.plan), this.plan.order) : null
 	);
-	readonly visited = $derived(planning.visitedOn(this.plan, this.#visits));
+	readonly visited = $derived(planning.visitedOn(this.plan, this.#source.current?.visits ?? []));
 
-	/**
-	 * Runs again after every sync: the caseload and visits are re-read, but the officer's
-	 * choice of subjects and the plan on screen (which may be mid-save) are kept.
-	 */
+	/** Construct during component set-up. */
+	constructor() {
+		// The first time subjects arrive, choose the default ones; after that keep the officer's
+		// choice, less any subject that has left the device.
+		$effect(() => {
+			const candidates = this.candidates;
+			if (!this.loaded) return;
+			untrack(() => this.#follow(candidates));
+		});
+	}
+
+	/** Reads the saved settings and plan (once: after that the screen holds them). */
 	async load(): Promise<void> {
-		// Read without tracking: the page's effect calls load() and must re-run after a sync,
-		// not after every edit of the plan (each run re-reads the whole caseload).
-		const [first, currentSettings, currentPlan] = untrack(() => [
-			!this.loaded,
-			this.settings,
-			this.plan
-		]);
-		const [{ candidates, visits }, settings, plan] = await Promise.all([
-			planning.loadCandidates(),
-			first ? store.loadSettings() : currentSettings,
-			first ? store.loadPlan() : currentPlan
-		]);
-		this.#visits = visits;
-		this.candidates = candidates;
-		this.noneAssignedToday = !candidates.some((c) => c.assignedToday);
-		if (first) {
-			this.settings = settings;
-			this.plan = plan;
+		const [settings, plan] = await Promise.all([store.loadSettings(), store.loadPlan()]);
+		this.settings = settings;
+		this.plan = plan;
+		if (plan) showOnMap(plan);
+		this.#savedLoaded = true;
+	}
+
+	#follow(candidates: RouteCandidate[]): void {
+		if (!this.#chosen) {
+			this.#chosen = true;
 			this.choose('default');
-			if (plan) showOnMap(plan);
-		} else {
-			const present = (id: string) => candidates.some((c) => c.bundle.subject.id === id);
-			for (const id of [...this.selected]) if (!present(id)) this.selected.delete(id);
+			return;
 		}
-		this.loaded = true;
+		const present = (id: string) => candidates.some((c) => c.bundle.subject.id === id);
+		for (const id of [...this.selected]) if (!present(id)) this.selected.delete(id);
 	}
 
 	/** 'default': see planning.defaultChoice; 'none' clears the choice. */

@@ -8,6 +8,7 @@ export { RejectedWorkError, UnsentWorkError } from '../sync/auth';
 class Session {
 	#user = $state<User | null>(null);
 	#loaded = $state(false);
+	#mustChangePassword = $state(false);
 
 	get user(): User | null {
 		return this.#user;
@@ -17,6 +18,11 @@ class Session {
 		return this.#loaded;
 	}
 
+	/** Signed in with a password an administrator set: a new one must be chosen first. */
+	get mustChangePassword(): boolean {
+		return this.#mustChangePassword;
+	}
+
 	async load(): Promise<User | null> {
 		this.#user = (await auth.signedInUser()) ?? null;
 		this.#loaded = true;
@@ -24,10 +30,17 @@ class Session {
 	}
 
 	async signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
-		this.#user = await auth.signIn(credentials, allowRejected);
+		const { user, mustChangePassword } = await auth.signIn(credentials, allowRejected);
+		this.#user = user;
+		this.#mustChangePassword = mustChangePassword;
 		this.#loaded = true;
-		await deviceLock.afterSignIn(this.#user.role);
-		return this.#user;
+		await deviceLock.afterSignIn(user.role);
+		return user;
+	}
+
+	async changePassword(password: string): Promise<void> {
+		await auth.changePassword(password);
+		this.#mustChangePassword = false;
 	}
 
 	async signOut(allowRejected = false): Promise<void> {

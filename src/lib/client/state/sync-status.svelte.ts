@@ -1,4 +1,4 @@
-import * as meta from '../db/meta';
+import * as syncValues from '../db/sync-values';
 import { outboxCounts, type OutboxCounts } from '../db/visits-store';
 import { ApiError } from '../sync/api';
 import type { PullProgress } from '../sync/caseload-pull';
@@ -6,48 +6,49 @@ import { runSync } from '../sync/engine';
 import { PhotoUploadError } from '../sync/photo-upload';
 import type { PushProgress } from '../sync/push';
 import { RetryScheduler } from '../sync/scheduler';
+import { Live } from './live.svelte';
+import { isStuck } from './stuck';
 
 export type SyncPhase =
 	'idle' | 'downloading' | 'sending' | 'ready' | 'offline' | 'signed-out' | 'error';
 
-/** Anything waiting longer than this while online is flagged. */
-export const STUCK_AFTER_MS = 15 * 60 * 1000;
-
-/** Waiting since `since` for longer than STUCK_AFTER_MS although we are online. */
-export function isStuck(since: string | null, now: Date, online: boolean): boolean {
-	return online && since !== null && now.getTime() - Date.parse(since) > STUCK_AFTER_MS;
-}
+const NOTHING_WAITING: OutboxCounts = {
+	waiting: 0,
+	rejected: 0,
+	total: 0,
+	oldestWaitingSince: null,
+	drafts: 0
+};
 
 /**
- * What the officer needs to trust the device: when it last heard from the server, whether the
- * caseload is ready for offline use, what is waiting to be sent, and what needs attention.
+ * The sync indicator: what the sync is doing now, when the device last heard from the server,
+ * whether the caseload is ready for offline use, what is waiting to be sent, and what needs
+ * attention. The stored facts (counts, last sync) are live queries, so they follow every
+ * write wherever it happens; only the sync's own progress is held here.
  */
 class SyncStatus {
 	phase = $state<SyncPhase>('idle');
 	progress = $state<PullProgress | null>(null);
 	push = $state<PushProgress | null>(null);
-	lastSyncedAt = $state<string | null>(null);
-	counts = $state<OutboxCounts>({
-		waiting: 0,
-		rejected: 0,
-		total: 0,
-		oldestWaitingSince: null,
-		drafts: 0
-	});
 	message = $state<string | null>(null);
-	/** Bumped after every applied change so views know to re-read IndexedDB. */
-	revision = $state(0);
+	readonly #counts = new Live(outboxCounts, NOTHING_WAITING);
+	readonly #lastSyncedAt = new Live(
+		async () => (await syncValues.lastSyncedAt.get()) ?? null,
+		null
+	);
 	readonly #scheduler = new RetryScheduler(() => this.#run());
 
-	async load(): Promise<void> {
-		this.lastSyncedAt = (await meta.get('lastSyncedAt')) ?? null;
-		await this.refreshCounts();
-		if (this.lastSyncedAt) this.phase = 'ready';
+	get counts(): OutboxCounts {
+		return this.#counts.current;
 	}
 
-	async refreshCounts(): Promise<void> {
-		this.counts = await outboxCounts();
-		this.revision += 1;
+	get lastSyncedAt(): string | null {
+		return this.#lastSyncedAt.current;
+	}
+
+	/** Before the first sync of this visit to the app: say "ready" if the device has synced before. */
+	async load(): Promise<void> {
+		if (this.phase === 'idle' && (await syncValues.lastSyncedAt.get())) this.phase = 'ready';
 	}
 
 	get readyForOffline(): boolean {
@@ -66,7 +67,7 @@ class SyncStatus {
 
 	/** @returns whether the sync completed (false schedules a retry). */
 	async #run(): Promise<boolean> {
-		const first = !this.lastSyncedAt;
+		const first = !(await syncValues.lastSyncedAt.get());
 		if (first) this.phase = 'downloading';
 		this.message = null;
 		try {
@@ -92,8 +93,6 @@ class SyncStatus {
 		} finally {
 			this.progress = null;
 			this.push = null;
-			this.lastSyncedAt = (await meta.get('lastSyncedAt')) ?? null;
-			await this.refreshCounts();
 		}
 	}
 

@@ -10,6 +10,7 @@ import { processPhoto } from '../media/photo';
 import { isQuotaError, QUOTA_MESSAGE } from '../media/storage';
 import { knownOfficers } from '../sync/auth';
 import { requestBackgroundSync } from '../sync/background-sync';
+import { DraftWriter } from './draft-writer';
 import { syncStatus } from './sync-status.svelte';
 import { nowIso } from './time';
 
@@ -20,8 +21,10 @@ export interface PhotoPreview {
 }
 
 /**
- * The visit being recorded. Every change is written to the device before the next one is
- * accepted, so a reload or a crash loses nothing; finalising is one durable transaction.
+ * The visit being recorded. Changes are saved on the device coalesced (see DraftWriter): a
+ * crash loses at most the last few hundred milliseconds of typing, and leaving the field, the
+ * page or the app saves at once. Finalising saves what is pending, then is one durable
+ * transaction.
  */
 export class VisitForm {
 	draft = $state<VisitDraft | null>(null);
@@ -31,9 +34,12 @@ export class VisitForm {
 	problems = $state<DraftProblem[]>([]);
 	error = $state<string | null>(null);
 	locating = $state(false);
+	/** Every change so far is on the device (false while a save is pending). */
+	saved = $state(true);
+	#changes = 0;
 	/** Set only once the visit and its outbox entry have committed. */
 	savedOnDevice = $state(false);
-	#saving: Promise<void> = Promise.resolve();
+	readonly #writer = new DraftWriter(() => this.#persist(() => this.#saveNow()));
 
 	async load(id: string): Promise<boolean> {
 		const draft = await drafts.getDraft(id);
@@ -51,19 +57,37 @@ export class VisitForm {
 	}
 
 	dispose(): void {
+		void this.#writer.flush();
 		for (const p of this.photos) URL.revokeObjectURL(p.url);
+	}
+
+	/** Saves what is pending now: on leaving a field, hiding the page or leaving it. */
+	flush(): Promise<void> {
+		return this.#writer.flush();
+	}
+
+	/** The draft as it is now (not as it was when the save was asked for). */
+	#snapshot(): VisitDraft | null {
+		return this.draft ? ($state.snapshot(this.draft) as VisitDraft) : null;
+	}
+
+	async #saveNow(): Promise<void> {
+		const draft = this.#snapshot();
+		const upTo = this.#changes;
+		if (draft) await drafts.saveDraft(draft);
+		if (this.#changes === upTo) this.saved = true;
 	}
 
 	/** Once finalising starts, the draft is frozen: late GPS fixes and photos are ignored. */
 	#locked = false;
 
-	/** Apply a change and save it; saves are chained so they land in order. */
-	update(change: (d: VisitDraft) => void): Promise<void> {
-		if (!this.draft || this.#locked) return Promise.resolve();
+	/** Applies a change at once on screen; it is saved within the writer's interval. */
+	update(change: (d: VisitDraft) => void): void {
+		if (!this.draft || this.#locked) return;
 		change(this.draft);
-		const snapshot = $state.snapshot(this.draft) as VisitDraft;
-		this.#saving = this.#saving.then(() => this.#persist(() => drafts.saveDraft(snapshot)));
-		return this.#saving;
+		this.#changes += 1;
+		this.saved = false;
+		this.#writer.changed();
 	}
 
 	async #persist(write: () => Promise<unknown>): Promise<void> {
@@ -79,7 +103,7 @@ export class VisitForm {
 		this.locating = true;
 		const { state, fix } = await currentPosition();
 		this.locating = false;
-		await this.update((d) => {
+		this.update((d) => {
 			d.positionState = state;
 			d.position = fix;
 		});
@@ -91,20 +115,16 @@ export class VisitForm {
 			try {
 				const processed = await processPhoto(file);
 				const { blob, ...ref } = processed;
-				const draft = $state.snapshot(this.draft) as VisitDraft;
-				await this.#saving;
-				const next = await drafts.addPhoto(
-					{
-						...ref,
-						blob,
-						visitId: draft.id,
-						takenAt: nowIso(),
-						uploaded: 0,
-						complete: 0
-					},
-					draft
-				);
-				this.draft.photoIds = next.photoIds;
+				// After any pending save and before the next, so neither overwrites the photo list.
+				await this.#writer.exclusive(async () => {
+					const draft = this.#snapshot();
+					if (!draft || !this.draft) return;
+					const next = await drafts.addPhoto(
+						{ ...ref, blob, visitId: draft.id, takenAt: nowIso(), uploaded: 0, complete: 0 },
+						draft
+					);
+					this.draft.photoIds = next.photoIds;
+				});
 				this.photos.push({ id: ref.id, url: URL.createObjectURL(blob), bytes: ref.bytes });
 			} catch (e) {
 				this.error = isQuotaError(e) ? QUOTA_MESSAGE : 'That photo could not be added';
@@ -114,9 +134,11 @@ export class VisitForm {
 
 	async removePhoto(id: string): Promise<void> {
 		if (!this.draft || this.#locked) return;
-		await this.#saving;
-		const next = await drafts.removePhoto(id, $state.snapshot(this.draft) as VisitDraft);
-		this.draft.photoIds = next.photoIds;
+		await this.#writer.exclusive(async () => {
+			const draft = this.#snapshot();
+			if (!draft || !this.draft) return;
+			this.draft.photoIds = (await drafts.removePhoto(id, draft)).photoIds;
+		});
 		const gone = this.photos.find((p) => p.id === id);
 		if (gone) URL.revokeObjectURL(gone.url);
 		this.photos = this.photos.filter((p) => p.id !== id);
@@ -135,7 +157,8 @@ export class VisitForm {
 	}
 
 	async #finalise(current: VisitDraft, bundle: SubjectBundle): Promise<boolean> {
-		await this.#saving;
+		// Whatever was typed last is on disk before the visit is made from it.
+		await this.#writer.flush();
 		const draft = $state.snapshot(current) as VisitDraft;
 		const photoRecords = await drafts.photosFor(draft.id);
 		const refs = photoRecords.map(({ id, sha256, bytes, mimeType, width, height }) => ({
@@ -160,16 +183,15 @@ export class VisitForm {
 		this.problems = [];
 		this.savedOnDevice = true;
 		void requestBackgroundSync();
-		void syncStatus.refreshCounts().then(() => syncStatus.syncNow());
+		void syncStatus.syncNow();
 		return true;
 	}
 
 	async discard(): Promise<void> {
 		if (!this.draft) return;
-		await this.#saving;
+		await this.#writer.cancel();
 		await drafts.discardDraft(this.draft.id);
 		this.dispose();
 		this.draft = null;
-		await syncStatus.refreshCounts();
 	}
 }

@@ -1,9 +1,9 @@
 import type { SubjectBundle } from '$lib/domain/caseload';
 import { activeConditions } from '$lib/domain/order-status';
-import { newDraft, type VisitDraft } from '$lib/domain/visit-draft';
+import { amendmentDraft } from '$lib/domain/visit-amendment';
+import { newDraft } from '$lib/domain/visit-draft';
 import type { Visit } from '$lib/domain/visit';
 import * as drafts from '../db/drafts-store';
-import { syncStatus } from './sync-status.svelte';
 
 /** Starts a visit at one of the subject's addresses; the checklist is today's active conditions. */
 export async function startVisit(
@@ -21,39 +21,12 @@ export async function startVisit(
 		conditions: activeConditions(bundle.orders, now)
 	});
 	await drafts.saveDraft(draft);
-	await syncStatus.refreshCounts();
 	return draft.id;
 }
 
 /** A correction: a new visit that points at the original, starting from what it said. */
 export async function startAmendment(original: Visit, officerId: string): Promise<string> {
-	const a = original.actions;
-	const draft: VisitDraft = {
-		id: crypto.randomUUID(),
-		subjectId: original.subjectId,
-		addressId: original.addressId,
-		officerId,
-		secondOfficerId: original.secondOfficerId,
-		startedAt: original.startedAt,
-		position: original.position,
-		positionState: original.positionState,
-		result: original.result,
-		resultOther: original.resultOther ?? '',
-		checks: original.checks.map((c) => ({ ...c })),
-		actions: {
-			arrest: a.arrest !== null,
-			custodyReference: a.arrest?.custodyReference ?? '',
-			wordsOfAdvice: a.wordsOfAdvice,
-			safeguardingReferral: a.safeguardingReferral !== null,
-			safeguardingConsent: a.safeguardingReferral?.consent ?? null,
-			intelligenceSubmitted: a.intelligenceSubmitted,
-			bodyWornVideoRef: a.bodyWornVideoRef ?? ''
-		},
-		notes: original.notes,
-		photoIds: [],
-		amends: original.id
-	};
+	const draft = amendmentDraft(original, crypto.randomUUID(), officerId);
 	await drafts.saveDraft(draft);
-	await syncStatus.refreshCounts();
 	return draft.id;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DEVICE_HEADER } from '$lib/domain/device-security';
 import { apiErrorSchema } from '$lib/domain/errors';
-import * as meta from '../db/meta';
+import { deviceIdValue } from '../db/sync-values';
 import { wipeReadable } from '../db/unlock-store';
 
 /** Why a call to the server did not give us what we asked for. */
@@ -47,7 +47,7 @@ export async function request<S extends z.ZodType>(
 	const headers: Record<string, string> = {};
 	if (init.body !== undefined) headers['content-type'] = 'application/json';
 	// The server knows a revoked device by this id even once its sessions are gone.
-	const deviceId = await meta.get('deviceId');
+	const deviceId = await deviceIdValue.get();
 	if (deviceId) headers[DEVICE_HEADER] = deviceId;
 	try {
 		res = await fetch(path, {

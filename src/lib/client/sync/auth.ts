@@ -3,9 +3,11 @@ import { loginResponseSchema } from '$lib/domain/device-security';
 import { userSchema, type LoginRequest, type User } from '$lib/domain/user';
 import * as keyring from '../db/crypto/keyring';
 import { wipeDevice } from '../db/device-store';
+import * as account from '../db/account-values';
+import { sealKey as sealKeyValue } from '../db/lock-values';
+import { deviceId as ensureDeviceId, deviceIdValue } from '../db/sync-values';
 import { ensureDataKey } from '../db/unlock-store';
 import * as handoff from '../lock/key-handoff';
-import * as meta from '../db/meta';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
 import { withSyncLock } from './lock';
@@ -43,29 +45,36 @@ async function assertNothingUnsent(allowRejected: boolean): Promise<void> {
  * A different officer signing in never sees the previous officer's data, and cannot take
  * over a device whose previous officer still has visits waiting.
  */
-export async function signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
+export async function signIn(
+	credentials: LoginRequest,
+	allowRejected = false
+): Promise<{ user: User; mustChangePassword: boolean }> {
 	// Under the sync lock, so a page of caseload already in flight cannot land after a wipe
 	// and leave one officer's subjects behind for the next.
 	return withSyncLock(async () => {
 		// Without the key nothing readable is left here (see deviceLock.open).
-		const previous = keyring.isUnlocked() ? await meta.get('user') : undefined;
+		const previous = keyring.isUnlocked() ? await account.user.get() : undefined;
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
 		// The session belongs to this device id; another officer's sign-in starts a new one.
-		const deviceId = sameOfficer ? await meta.deviceId() : crypto.randomUUID();
-		const { user, sealKey } = await request('/api/auth/login', loginResponseSchema, {
-			method: 'POST',
-			body: { ...credentials, deviceId }
-		});
+		const deviceId = sameOfficer ? await ensureDeviceId() : crypto.randomUUID();
+		const { user, mustChangePassword, sealKey } = await request(
+			'/api/auth/login',
+			loginResponseSchema,
+			{
+				method: 'POST',
+				body: { ...credentials, deviceId }
+			}
+		);
 		// Whatever a different (or unknown) officer left behind goes before this one sees it.
 		if (previous?.id !== user.id) await wipeDevice();
-		await meta.set('deviceId', deviceId);
-		await meta.set('sealKey', sealKey);
+		await deviceIdValue.set(deviceId);
+		await sealKeyValue.set(sealKey);
 		// Everything stored from here on is encrypted; the officer sets up unlocking next.
 		await ensureDataKey();
-		await meta.set('user', user);
-		await refreshOfficers();
-		return user;
+		await account.user.set(user);
+		if (!mustChangePassword) await refreshOfficers();
+		return { user, mustChangePassword };
 	});
 }
 
@@ -73,10 +82,19 @@ export async function signIn(credentials: LoginRequest, allowRejected = false): 
 export async function refreshOfficers(): Promise<void> {
 	try {
 		const { officers } = await request('/api/officers', officersSchema);
-		await meta.set('officers', officers);
+		await account.officers.set(officers);
 	} catch (e) {
 		if (!(e instanceof ApiError)) throw e;
 	}
+}
+
+/** The user's own new password (after an administrator reset it, or at will). */
+export async function changePassword(password: string): Promise<void> {
+	await request('/api/auth/password', z.object({ ok: z.literal(true) }), {
+		method: 'POST',
+		body: { password }
+	});
+	await refreshOfficers();
 }
 
 export async function signOut(allowRejected = false): Promise<void> {
@@ -91,9 +109,9 @@ export async function signOut(allowRejected = false): Promise<void> {
 }
 
 export function signedInUser(): Promise<User | undefined> {
-	return meta.get('user');
+	return account.user.get();
 }
 
 export async function knownOfficers(): Promise<User[]> {
-	return (await meta.get('officers')) ?? [];
+	return (await account.officers.get()) ?? [];
 }

@@ -1,6 +1,6 @@
 import { caseloadPageSchema, type CaseloadPage } from '$lib/domain/caseload';
 import { applyCaseloadPage } from '../db/caseload-store';
-import * as meta from '../db/meta';
+import * as syncValues from '../db/sync-values';
 import { request } from './api';
 
 export interface PullProgress {
@@ -28,7 +28,7 @@ export async function pullCaseload(
 ): Promise<PullProgress> {
 	// Marks let `npm run bench:caseload` time the real download-and-store path.
 	performance.mark('fc:pull:start');
-	let next = fetchPage(await meta.get('cursor'), Math.min(FIRST_PAGE, pageSize));
+	let next = fetchPage(await syncValues.cursor.get(), Math.min(FIRST_PAGE, pageSize));
 	let done = 0;
 	for (;;) {
 		const page = await next;

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import { pushResponseSchema, type MutationResult } from '$lib/domain/sync';
-import * as meta from '../db/meta';
+import { deviceId as ourDeviceId } from '../db/sync-values';
 import { applyPushResults, noteAttempt, outboxBatch } from '../db/visits-store';
 import { ApiError, request } from './api';
 
@@ -19,7 +19,7 @@ export async function pushOutbox(
 	total: number,
 	onProgress: (p: PushProgress) => void = () => {}
 ): Promise<MutationResult[]> {
-	const deviceId = await meta.deviceId();
+	const deviceId = await ourDeviceId();
 	const all: MutationResult[] = [];
 	let sent = 0;
 	for (;;) {

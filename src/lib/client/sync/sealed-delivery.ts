@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '$lib/domain/common';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import type { SealedItem } from '../db/database';
-import * as meta from '../db/meta';
+import { deviceIdValue } from '../db/sync-values';
 import { forgetSealed, sealedItems } from '../db/sealed-store';
 import { request } from './api';
 
@@ -26,7 +26,7 @@ const DONE = new Set(['applied', 'duplicate', 'quarantined']);
  * the ordinary push, whose answer also retires their sealed copy.
  */
 export async function deliverSealed(): Promise<number> {
-	const current = await meta.get('deviceId');
+	const current = await deviceIdValue.get();
 	const byDevice = new Map<string, SealedItem[]>();
 	for (const item of await sealedItems()) {
 		if (item.deviceId === current) continue;

@@ -18,3 +18,12 @@ export {
 } from './problem';
 export { scheduleRoute, type Schedule } from './schedule';
 export { DEFAULT_TOLERANCE_PCT, varyRoute, type VariedRoute, type VaryOptions } from './vary';
+export {
+	multiCrewProblemSchema,
+	planCrews,
+	type Crew,
+	type CrewRoute,
+	type CrewStop,
+	type MultiCrewPlan,
+	type MultiCrewProblem
+} from './multi-crew';

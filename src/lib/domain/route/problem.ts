@@ -62,6 +62,11 @@ export interface CompiledProblem {
 	pinnedCount: number;
 	/** A closed, symmetric tour with length as the only objective: the fast pure-TSP search applies. */
 	pureTsp: boolean;
+	/**
+	 * A closed tour over a symmetric matrix with no pins, whatever the windows and priorities: its
+	 * length-only relaxation is a plain TSP, whose tour is a good start for the windowed search.
+	 */
+	relaxesToTsp: boolean;
 }
 
 export function compileProblem(problem: RouteProblem): CompiledProblem {
@@ -117,6 +122,7 @@ export function compileProblem(problem: RouteProblem): CompiledProblem {
 	const priorityWeight = nonNegative(problem.priorityWeight ?? DEFAULT_PRIORITY_WEIGHT, 'weight');
 	const hasWindows = stops.some((s) => s.window);
 	const weighted = priorityWeight > 0 && priority.some((p) => p > 0);
+	const relaxesToTsp = end === 0 && pinnedCount === 0 && isSymmetric(dist);
 	return {
 		m,
 		size,
@@ -131,7 +137,8 @@ export function compileProblem(problem: RouteProblem): CompiledProblem {
 		hasWindows,
 		pinnedAt,
 		pinnedCount,
-		pureTsp: end === 0 && !hasWindows && !weighted && pinnedCount === 0 && isSymmetric(dist)
+		pureTsp: relaxesToTsp && !hasWindows && !weighted,
+		relaxesToTsp
 	};
 }
 

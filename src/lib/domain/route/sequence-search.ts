@@ -231,12 +231,15 @@ export function searchSequence(
 	localSearch();
 	let iterations = 0;
 	let stoppedBy: SequenceSearchResult['stoppedBy'] = 'iterations';
+	let lastImproved = 0;
+	const maxStale = options.maxStale ?? Infinity;
 	if (f >= 2) {
 		while (iterations < options.maxIterations) {
 			if ((iterations & 15) === 0 && options.now() - started > options.timeBudgetMs) {
 				stoppedBy = 'time';
 				break;
 			}
+			if (iterations - lastImproved >= maxStale) break;
 			iterations++;
 			saved.set(seq);
 			const before = current;
@@ -245,7 +248,7 @@ export function searchSequence(
 			if (current > before + EPSILON) {
 				seq.set(saved);
 				commit();
-			}
+			} else if (current < before - EPSILON) lastImproved = iterations;
 		}
 	}
 	const order = Int32Array.from(pinnedAt);

@@ -19,6 +19,8 @@ const EPSILON = 1e-7;
 export interface TspSearchOptions {
 	neighbours: number;
 	maxIterations: number;
+	/** Stop once this many rounds in a row found nothing better (the windowed search only). */
+	maxStale?: number;
 	/** Stop after this many milliseconds even if iterations remain (a safety ceiling). */
 	timeBudgetMs: number;
 	random: Random;

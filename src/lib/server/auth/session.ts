@@ -12,6 +12,8 @@ export const SESSION_COOKIE = 'fc_session';
 export interface Authenticated {
 	user: User;
 	session: sessions.SessionInfo;
+	/** Set by a password reset: until changed, only the change-password route answers. */
+	mustChangePassword: boolean;
 }
 
 /** The user and session behind a token; null if expired, idle too long, or the user is disabled. */
@@ -28,7 +30,7 @@ export async function authenticate(
 	if (session.deviceId && session.lastSeenAt === now.toISOString()) {
 		await devices.touch(db, session.deviceId, now);
 	}
-	return { user: users.toPublicUser(user), session };
+	return { user: users.toPublicUser(user), session, mustChangePassword: user.mustChangePassword };
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Sqlite from 'better-sqlite3';
 import { insertRows } from './bulk';
-import { openDatabase, withStatementCache } from './connection';
-import { EACH_ROW } from './each-row';
+import { CompiledQuery } from 'kysely';
+import { openDatabase } from './connection';
+import { SqliteConnection } from './sqlite-driver';
 
 describe('insertRows', () => {
 	it('stores every row exactly as given, batch after batch, reusing compiled statements', async () => {
@@ -68,34 +69,31 @@ describe('insertRows', () => {
 	});
 });
 
-describe('each-row statements', () => {
-	it('run once per parameter list, add up the changes and refuse to be read from', () => {
+describe('SqliteConnection.runEach', () => {
+	it('runs a statement once per parameter list, adds up the changes, all or none', async () => {
 		const raw = new Sqlite(':memory:');
 		raw.exec('CREATE TABLE t (a INTEGER, b TEXT)');
-		const cached = withStatementCache(raw);
-		const statement = cached.prepare(`${EACH_ROW}INSERT INTO t (a, b) VALUES (?, ?)`);
-		expect(statement.reader).toBe(false);
+		const connection = new SqliteConnection(raw);
+		const insert = CompiledQuery.raw('INSERT INTO t (a, b) VALUES (?, ?)');
 		expect(
-			statement.run([
+			await connection.runEach(insert, [
 				[1, 'x'],
 				[2, null]
-			]).changes
+			])
 		).toBe(2);
 		expect(raw.prepare('SELECT a, b FROM t ORDER BY a').all()).toEqual([
 			{ a: 1, b: 'x' },
 			{ a: 2, b: null }
 		]);
-		expect(() => statement.all([])).toThrow(/no rows to read/);
 		// Outside any transaction it is still one: a failing row takes the earlier ones back.
 		raw.exec('CREATE UNIQUE INDEX t_a ON t (a)');
-		expect(() =>
-			statement.run([
+		await expect(
+			connection.runEach(insert, [
 				[3, 'y'],
 				[1, 'again']
 			])
-		).toThrow(/UNIQUE/);
+		).rejects.toThrow(/UNIQUE/);
 		expect(raw.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
-		expect(statement.run([[4, 'z']]).lastInsertRowid).toBe(3);
 		raw.close();
 	});
 });

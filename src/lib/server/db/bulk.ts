@@ -1,7 +1,7 @@
 import type { CompiledQuery, DialectAdapter, Insertable } from 'kysely';
-import { EACH_ROW } from './each-row';
-import { runsEachRow, type Db } from './connection';
+import type { Db } from './connection';
 import type { Database } from './schema';
+import { runsEach } from './sqlite-driver';
 
 /**
  * INSERTs of many rows for the sync hot path. Kysely builds and compiles the statement once per
@@ -11,9 +11,9 @@ import type { Database } from './schema';
  * On SQLite the database is a library in this process: there is no round trip to save, and one
  * prepared single-row INSERT run once per row beats a multi-row VALUES list (which SQLite
  * feeds through a co-routine and has to bind in one go). So on SQLite the compiled single-row
- * statement is handed to the connection marked EACH_ROW with one parameter list per row (all
- * rows or none, see each-row.ts); other connections (PostgreSQL later) get multi-row
- * statements. Either way the SQL is Kysely's.
+ * statement goes to the connection's `runEach` with one parameter list per row (all rows or
+ * none, see sqlite-driver.ts); PostgreSQL gets multi-row statements. Either way the SQL is
+ * Kysely's.
  */
 type Table = keyof Database;
 
@@ -69,16 +69,23 @@ export async function insertRows<T extends Table>(
 	if (!first) return;
 	const columns = Object.keys(first);
 	const all = rows as Record<string, unknown>[];
-	if (runsEachRow(db)) {
-		const { query, slots } = template(db, table, columns, 1);
-		const parameters = all.map((row) => slots.map((s) => row[s.column]));
-		await db.executeQuery({ ...query, sql: EACH_ROW + query.sql, parameters });
-		return;
-	}
-	for (let i = 0; i < all.length; i += chunk) {
-		const part = all.slice(i, i + chunk);
-		const { query, slots } = template(db, table, columns, part.length);
-		const parameters = slots.map((s) => part[s.row]![s.column]);
-		await db.executeQuery({ ...query, parameters });
-	}
+	// The connection Kysely would run the next query on (the transaction's, when `db` is one).
+	await db.getExecutor().provideConnection(async (connection) => {
+		if (runsEach(connection)) {
+			const { query, slots } = template(db, table, columns, 1);
+			await connection.runEach(
+				query,
+				all.map((row) => slots.map((s) => row[s.column]))
+			);
+			return;
+		}
+		for (let i = 0; i < all.length; i += chunk) {
+			const part = all.slice(i, i + chunk);
+			const { query, slots } = template(db, table, columns, part.length);
+			await connection.executeQuery({
+				...query,
+				parameters: slots.map((s) => part[s.row]![s.column])
+			});
+		}
+	});
 }

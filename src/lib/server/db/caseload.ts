@@ -3,12 +3,20 @@ import type { Assignment } from '$lib/domain/assignment';
 import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Order, OrderStatus } from '$lib/domain/order';
 import type { Address, Subject } from '$lib/domain/subject';
+import { subjectSearchText } from '$lib/domain/subject-search';
 import { insertRows } from './bulk';
+import * as orderVersions from './order-versions';
 import { nextSeq, type Db } from './connection';
+import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { AssignmentsTable } from './schema';
 
-export function toAssignment(row: AssignmentsTable): Assignment {
+export function toAssignment(
+	row: Pick<
+		AssignmentsTable,
+		'id' | 'subject_id' | 'officer_id' | 'date' | 'operation' | 'priority'
+	>
+): Assignment {
 	return {
 		id: row.id,
 		subjectId: row.subject_id,
@@ -19,12 +27,19 @@ export function toAssignment(row: AssignmentsTable): Assignment {
 	};
 }
 
-/** Insert or replace a subject with its addresses and orders; bumps its change sequence. */
+/**
+ * Insert or replace a subject with its addresses and orders; bumps its change sequence, so the
+ * devices of officers assigned to it get the change on their next pull. Every order version
+ * written is kept in `order_versions` as well.
+ */
 export async function putSubject(
 	db: Db,
 	subject: Subject,
 	addresses: Address[],
-	orders: Order[]
+	orders: Order[],
+	placement: { teamId: string | null; references?: string[]; actorId?: string | null } = {
+		teamId: null
+	}
 ): Promise<void> {
 	const seq = await nextSeq(db);
 	await db
@@ -34,14 +49,18 @@ export async function putSubject(
 			family_name: subject.familyName,
 			risk: subject.risk,
 			data: JSON.stringify(subject),
-			seq
+			seq,
+			team_id: placement.teamId,
+			search: subjectSearchText(subject, addresses, placement.references)
 		})
 		.onConflict((oc) =>
 			oc.column('id').doUpdateSet((eb) => ({
 				family_name: eb.ref('excluded.family_name'),
 				risk: eb.ref('excluded.risk'),
 				data: eb.ref('excluded.data'),
-				seq: eb.ref('excluded.seq')
+				seq: eb.ref('excluded.seq'),
+				team_id: eb.ref('excluded.team_id'),
+				search: eb.ref('excluded.search')
 			}))
 		)
 		.execute();
@@ -63,6 +82,7 @@ export async function putSubject(
 			data: JSON.stringify(o)
 		}))
 	);
+	await orderVersions.record(db, orders, placement.actorId ?? null);
 }
 
 export async function subjectExists(db: Db, id: string): Promise<boolean> {
@@ -89,6 +109,7 @@ export async function setOrderStatus(
 		.set({ status, version: order.version, data: JSON.stringify(order) })
 		.where('id', '=', orderId)
 		.execute();
+	await orderVersions.record(db, [order], null);
 	const seq = await nextSeq(db);
 	await db.updateTable('subjects').set({ seq }).where('id', '=', row.subject_id).execute();
 	return order;
@@ -166,21 +187,21 @@ export interface ChangedSubject {
 }
 
 /**
- * Subjects whose bundle or assignment changed for this officer after `since`, oldest first.
- * A live row's effective sequence is the later of its subject's and its assignment's, a removed
- * row's is its removal's; all come from one global counter, so they never tie and a cursor can
- * resume exactly.
+ * Subjects whose bundle or assignment changed for this officer after `since` and up to `upTo`
+ * (the feed's horizon), oldest first. A live row's effective sequence is the later of its
+ * subject's and its assignment's, a removed row's is its removal's; all come from one global
+ * counter, so they never tie and a cursor can resume exactly.
  */
 export async function changedSince(
 	db: Db,
 	officerId: string,
 	since: number,
+	upTo: number,
 	limit: number
 ): Promise<{ rows: ChangedSubject[]; total: number }> {
 	// A live assignment moves when its subject changes too; a removal only when it was removed,
 	// or a later change to the subject would carry the removal past the cursor and lose it.
-	// Portable enough: SQLite's two-argument max() is GREATEST() on PostgreSQL.
-	const eff = sql<number>`CASE WHEN a.active = 1 THEN max(a.seq, s.seq) ELSE a.seq END`;
+	const eff = sql<number>`CASE WHEN a.active = 1 THEN ${greatest(db, sql`a.seq`, sql`s.seq`)} ELSE a.seq END`;
 	const base = db
 		.selectFrom('assignments as a')
 		.innerJoin('subjects as s', 's.id', 'a.subject_id')
@@ -188,6 +209,7 @@ export async function changedSince(
 		.where((eb) =>
 			eb.or([eb('a.seq', '>', since), eb.and([eb('a.active', '=', 1), eb('s.seq', '>', since)])])
 		)
+		.where(eff, '<=', upTo)
 		// A first download has nothing to remove.
 		.$if(since === 0, (qb) => qb.where('a.active', '=', 1));
 	const [rows, count] = await Promise.all([

@@ -1,27 +1,24 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import {
-	Kysely,
-	Migrator,
-	SqliteAdapter,
-	SqliteDialect,
-	type SqliteDatabase,
-	type SqliteStatement
-} from 'kysely';
-import { EACH_ROW, eachRow } from './each-row';
+import { Kysely, Migrator, sql } from 'kysely';
+import { engineOf } from './engine';
 import { migrations } from './migrations';
+import { openPostgres } from './postgres';
 import type { Database } from './schema';
+import { sqliteDialect } from './sqlite-driver';
 
 export type Db = Kysely<Database>;
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/fieldcheck.db';
 
-/** `sqlite:path`, `file:path` or a bare path. PostgreSQL is planned behind this same layer. */
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:/.test(url);
+}
+
+/** `sqlite:path`, `file:path` or a bare path. */
 export function sqlitePathFromUrl(url: string): string {
-	if (/^postgres(ql)?:/.test(url)) {
-		throw new Error('PostgreSQL is not supported yet: use a sqlite: DATABASE_URL');
-	}
+	if (isPostgresUrl(url)) throw new Error('Not an SQLite DATABASE_URL');
 	const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
 	return path === ':memory:' ? path : resolve(path);
 }
@@ -38,52 +35,12 @@ export function openSqlite(path: string): Sqlite.Database {
 	return raw;
 }
 
-/**
- * Kysely prepares every query afresh; SQLite parsing a statement each time can cost more than
- * running it. Statements are reusable, so keep the recent ones (and run EACH_ROW writes once
- * per parameter list, see each-row.ts). Kysely runs one query at a time
- * on this single connection, so a cached statement is never in use twice; that would stop
- * holding if anything used Kysely's `.stream()`, which keeps a statement open while iterating.
- */
-export function withStatementCache(raw: Sqlite.Database, size = 100): SqliteDatabase {
-	const cache = new Map<string, SqliteStatement>();
-	return {
-		close: () => raw.close(),
-		prepare(sql: string) {
-			let statement = cache.get(sql);
-			if (!statement) {
-				statement = sql.startsWith(EACH_ROW)
-					? eachRow(raw, raw.prepare(sql.slice(EACH_ROW.length)))
-					: raw.prepare(sql);
-				if (cache.size >= size) cache.delete(cache.keys().next().value!);
-				cache.set(sql, statement);
-			}
-			return statement;
-		}
-	};
-}
-
-/** SQLite behind withStatementCache: the one adapter that can run EACH_ROW writes. */
-class CachedSqliteAdapter extends SqliteAdapter {}
-
-class CachedSqliteDialect extends SqliteDialect {
-	override createAdapter() {
-		return new CachedSqliteAdapter();
-	}
-}
-
-/** Whether `db` (or the transaction it is) runs on a connection that understands EACH_ROW. */
-export function runsEachRow(db: Db): boolean {
-	return db.getExecutor().adapter instanceof CachedSqliteAdapter;
-}
-
-/** The data-access layer over an open SQLite handle: every Db is made here, with the cache. */
+/** The data-access layer over an open SQLite handle: every SQLite Db is made here. */
 export function kyselyOver(raw: Sqlite.Database): Db {
-	return new Kysely<Database>({
-		dialect: new CachedSqliteDialect({ database: withStatementCache(raw) })
-	});
+	return new Kysely<Database>({ dialect: sqliteDialect(raw) });
 }
 
+/** An SQLite database, migrated; the raw handle is for tests and benchmarks. */
 export async function openDatabase(url: string): Promise<{ db: Db; raw: Sqlite.Database }> {
 	const raw = openSqlite(sqlitePathFromUrl(url));
 	const db = kyselyOver(raw);
@@ -91,17 +48,80 @@ export async function openDatabase(url: string): Promise<{ db: Db; raw: Sqlite.D
 	return { db, raw };
 }
 
+/** The server's database, SQLite or PostgreSQL by the URL's scheme, migrated. */
+export async function connect(url: string, poolSize = 10): Promise<Db> {
+	if (!isPostgresUrl(url)) return (await openDatabase(url)).db;
+	const db = openPostgres(url, poolSize);
+	await migrate(db);
+	return db;
+}
+
+/**
+ * Brings the schema up to date, once however many servers start together. On PostgreSQL
+ * Kysely's migrator takes an advisory lock itself. On SQLite its lock is a no-op (it assumes one
+ * connection in one process), so the whole run happens inside one BEGIN IMMEDIATE: a second
+ * process waits, then finds nothing left to do.
+ */
 export async function migrate(db: Db): Promise<void> {
-	const migrator = new Migrator({
-		db,
-		provider: { getMigrations: async () => migrations }
-	});
-	const { error, results } = await migrator.migrateToLatest();
-	const failed = results?.find((r) => r.status === 'Error');
-	if (error || failed) {
-		throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, {
-			cause: error
+	const run = async (on: Db) => {
+		const migrator = new Migrator({
+			db: on,
+			provider: { getMigrations: async () => migrations },
+			// Migrations are numbered per piece of work and may land in any order (a database that
+			// ran 006 can meet 005 later); each is independent of those numbered near it.
+			allowUnorderedMigrations: true
 		});
+		const { error, results } = await migrator.migrateToLatest();
+		const failed = results?.find((r) => r.status === 'Error');
+		if (error || failed) {
+			throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, {
+				cause: error
+			});
+		}
+	};
+	if (engineOf(db) === 'postgres') return run(db);
+	await db.connection().execute((conn) =>
+		waitOutBusy(async () => {
+			await sql`begin immediate`.execute(conn);
+			try {
+				await run(conn);
+			} catch (e) {
+				await sql`rollback`.execute(conn);
+				throw e;
+			}
+			await sql`commit`.execute(conn);
+		})
+	);
+}
+
+/** An arbitrary constant: the key of the start-up advisory lock on PostgreSQL. */
+const STARTUP_LOCK = 7_301_913;
+
+/**
+ * Runs `fn` in one writing transaction that only one server at a time can be in, for start-up
+ * work that reads then writes (seeding an empty database). PostgreSQL: a transaction-scoped
+ * advisory lock. SQLite: the transaction's BEGIN IMMEDIATE is the lock; another process may hold
+ * it for longer than busy_timeout while seeding, so SQLITE_BUSY is waited out here.
+ */
+export function underStartupLock<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+	if (engineOf(db) === 'postgres') {
+		return db.transaction().execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(${STARTUP_LOCK})`.execute(trx);
+			return fn(trx);
+		});
+	}
+	return waitOutBusy(() => db.transaction().execute(fn));
+}
+
+async function waitOutBusy<T>(fn: () => Promise<T>, forMs = 120_000): Promise<T> {
+	const deadline = Date.now() + forMs;
+	for (;;) {
+		try {
+			return await fn();
+		} catch (e) {
+			const busy = (e as { code?: string }).code?.startsWith('SQLITE_BUSY');
+			if (!busy || Date.now() > deadline) throw e;
+		}
 	}
 }
 
@@ -110,7 +130,12 @@ export function nextSeq(db: Db): Promise<number> {
 	return reserveSeqs(db, 1);
 }
 
-/** Takes `count` consecutive counter values at once (for a batch); returns the first. */
+/**
+ * Takes `count` consecutive counter values at once (for a batch); returns the first. The UPDATE
+ * locks the counter row until the caller's transaction ends, so transactions that take values
+ * commit in the order of their values: a reader that sees the counter at N sees every change
+ * numbered up to N (see docs/sync-protocol.md, "The change counter under concurrency").
+ */
 export async function reserveSeqs(db: Db, count: number): Promise<number> {
 	const row = await db
 		.updateTable('counters')
@@ -119,4 +144,9 @@ export async function reserveSeqs(db: Db, count: number): Promise<number> {
 		.returning('value')
 		.executeTakeFirstOrThrow();
 	return row.value - count + 1;
+}
+
+/** A round trip to the database, for health checks: throws when it cannot be reached. */
+export async function ping(db: Db): Promise<void> {
+	await sql`select 1`.execute(db);
 }

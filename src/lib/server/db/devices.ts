@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import type { Selectable } from 'kysely';
 import type { DevicesTable } from './schema';
+import { engineOf } from './engine';
 
 export interface Device {
 	id: string;
@@ -89,6 +90,39 @@ export async function touch(db: Db, id: string, now = new Date()): Promise<void>
 		.set({ last_seen_at: now.toISOString() })
 		.where('id', '=', id)
 		.execute();
+}
+
+/**
+ * The device's row, registering it to `userId` if it is new (a device belongs to the officer
+ * whose push first named it), locked until the caller's transaction ends: two servers handed
+ * the same push at the same moment take turns here, and the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
+ * for a concurrent one of the same id, then does nothing). SQLite: the writing transaction's
+ * BEGIN IMMEDIATE already holds the database's one write lock.
+ */
+export async function claim(
+	db: Db,
+	id: string,
+	userId: string,
+	now = new Date()
+): Promise<DeviceRecord> {
+	await db
+		.insertInto('devices')
+		.values({
+			id,
+			user_id: userId,
+			last_seq: 0,
+			registered_at: now.toISOString(),
+			last_seen_at: now.toISOString()
+		})
+		.onConflict((oc) => oc.column('id').doNothing())
+		.execute();
+	const row = await db
+		.selectFrom('devices')
+		.selectAll()
+		.where('id', '=', id)
+		.$if(engineOf(db) === 'postgres', (qb) => qb.forUpdate())
+		.executeTakeFirstOrThrow();
+	return toRecord(row);
 }
 
 export async function setLastSeq(db: Db, id: string, lastSeq: number): Promise<void> {

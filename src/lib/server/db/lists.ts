@@ -1,5 +1,6 @@
-import { SqliteAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection';
+import { engineOf } from './engine';
 
 /**
  * Look-ups by a list of keys: what a sync push does for the subjects, addresses, visits and
@@ -14,7 +15,7 @@ import type { Db } from './connection';
 const CHUNK = 500;
 
 function onSqlite(db: Db): boolean {
-	return db.getExecutor().adapter instanceof SqliteAdapter;
+	return engineOf(db) === 'sqlite';
 }
 
 /**

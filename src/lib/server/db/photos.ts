@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from './connection';
+import { engineOf } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { PhotosTable } from './schema';
 
@@ -31,7 +32,8 @@ function toRecord(row: PhotoRow): PhotoRecord {
 		sha256: row.sha256,
 		bytes: row.bytes,
 		mimeType: row.mime_type,
-		received: row.received,
+		// Photos completed before `received` was set on completion hold the last chunk's start.
+		received: row.completed_at !== null ? row.bytes : row.received,
 		complete: row.completed_at !== null
 	};
 }
@@ -101,6 +103,16 @@ export async function findForOfficer(
 	return row && toRecord(row);
 }
 
+/**
+ * Locks the photo's row until the caller's transaction ends (PostgreSQL; on SQLite the writing
+ * transaction holds the one write lock already), so two uploads of the same chunk, on two
+ * servers, take turns and the second sees the first's progress.
+ */
+export async function lock(db: Db, photoId: string): Promise<void> {
+	if (engineOf(db) !== 'postgres') return;
+	await db.selectFrom('photos').select('id').where('id', '=', photoId).forUpdate().execute();
+}
+
 export async function addChunk(
 	db: Db,
 	photoId: string,
@@ -148,7 +160,7 @@ export async function complete(
 	await db.deleteFrom('photo_chunks').where('photo_id', '=', photoId).execute();
 	await db
 		.updateTable('photos')
-		.set({ completed_at: now.toISOString(), seq })
+		.set({ completed_at: now.toISOString(), received: content.byteLength, seq })
 		.where('id', '=', photoId)
 		.execute();
 }

@@ -13,6 +13,14 @@ export interface UsersTable {
 	password_hash: string;
 	disabled: number;
 	created_at: string;
+	team_id: string | null;
+	must_change_password: number;
+}
+
+export interface TeamsTable {
+	id: string;
+	name: string;
+	created_at: string;
 }
 
 export interface SessionsTable {
@@ -22,6 +30,12 @@ export interface SessionsTable {
 	expires_at: string;
 	device_id: ColumnType<string | null, string | null | undefined, string | null>;
 	last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface SignInThrottleTable {
+	key: string;
+	window_start: string;
+	failures: number;
 }
 
 export interface CountersTable {
@@ -35,6 +49,8 @@ export interface SubjectsTable {
 	risk: string;
 	data: string;
 	seq: number;
+	team_id: string | null;
+	search: string;
 }
 
 export interface AddressesTable {
@@ -61,6 +77,68 @@ export interface AssignmentsTable {
 	active: number;
 	seq: number;
 	updated_at: string;
+	crew_id: ColumnType<string | null, string | null | undefined, string | null>;
+	shift: ColumnType<string | null, string | null | undefined, string | null>;
+	delivered_at: ColumnType<string | null, string | null | undefined, string | null>;
+	route_order: ColumnType<number | null, number | null | undefined, number | null>;
+	planned_arrival: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CrewsTable {
+	id: string;
+	date: string;
+	shift: string;
+	operation: string | null;
+	officer_id: string;
+	second_officer_id: string | null;
+	planned_minutes: number | null;
+	created_by: string;
+	created_at: string;
+}
+
+export interface VisitReviewsTable {
+	visit_id: string;
+	reviewer_id: string;
+	comment: string;
+	reviewed_at: string;
+}
+
+export interface FollowUpsTable {
+	visit_id: string;
+	subject_id: string;
+	opened_at: string;
+	condition_types: string;
+	dealt_with_at: string | null;
+	dealt_with_by: string | null;
+	note: string | null;
+}
+
+export interface VisitOutcomesTable {
+	visit_id: string;
+	subject_id: string;
+	officer_id: string;
+	second_officer_id: string | null;
+	op_date: string;
+	started_at: string;
+	received_at: string;
+	result: string;
+	/** Comma-separated condition types found in breach; empty when none. */
+	breach_types: string;
+	arrest_ref: string | null;
+	safeguarding: number;
+	lat: number | null;
+	lon: number | null;
+	accuracy_m: number | null;
+	amends: string | null;
+}
+
+export interface SubjectLastVisitsTable {
+	subject_id: string;
+	visit_id: string;
+	officer_id: string;
+	started_at: string;
+	result: string;
+	seq: number;
 }
 
 export interface AuditTable {
@@ -181,6 +259,39 @@ export interface QuarantineTable {
 	decision_code: string | null;
 }
 
+export interface RecordRefsTable {
+	kind: 'subject' | 'address' | 'order' | 'condition';
+	reference: string;
+	id: string;
+}
+
+export interface OrderVersionsTable {
+	order_id: string;
+	version: number;
+	status: string;
+	data: string;
+	recorded_at: string;
+	recorded_by: string | null;
+}
+
+export interface ProtectedPersonsTable {
+	reference: string;
+	team_id: string | null;
+	premises: string | null;
+	updated_at: string;
+}
+
+export interface RecordChangesTable {
+	id: Generated<number>;
+	at: string;
+	actor_id: string | null;
+	entity: string;
+	entity_id: string;
+	action: string;
+	before: string | null;
+	after: string | null;
+}
+
 export interface Database {
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -197,6 +308,17 @@ export interface Database {
 	photos: PhotosTable;
 	visit_photos: VisitPhotosTable;
 	photo_chunks: PhotoChunksTable;
+	teams: TeamsTable;
+	record_refs: RecordRefsTable;
+	order_versions: OrderVersionsTable;
+	protected_persons: ProtectedPersonsTable;
+	record_changes: RecordChangesTable;
+	crews: CrewsTable;
+	visit_reviews: VisitReviewsTable;
+	follow_ups: FollowUpsTable;
+	visit_outcomes: VisitOutcomesTable;
+	subject_last_visits: SubjectLastVisitsTable;
+	sign_in_throttle: SignInThrottleTable;
 	server_keys: ServerKeysTable;
 	server_secrets: ServerSecretsTable;
 	quarantine: QuarantineTable;

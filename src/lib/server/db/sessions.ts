@@ -98,12 +98,6 @@ export async function destroyHash(db: Db, tokenHash: string): Promise<void> {
 	await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-/** Sign out everywhere, a disabled user: every session of the user ends now. */
-export async function destroyAllOfUser(db: Db, userId: string): Promise<number> {
-	const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
-	return Number(res.numDeletedRows);
-}
-
 /** A revoked device: its sessions end now. */
 export async function destroyAllOfDevice(db: Db, deviceId: string): Promise<number> {
 	const res = await db.deleteFrom('sessions').where('device_id', '=', deviceId).executeTakeFirst();
@@ -129,4 +123,10 @@ export async function listOfUser(db: Db, userId: string): Promise<SessionInfo[]>
 
 export async function purgeExpired(db: Db, now = new Date()): Promise<void> {
 	await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
+}
+
+/** Ends every session a user has, at once (disabled account, password reset). */
+export async function destroyAllFor(db: Db, userId: string): Promise<number> {
+	const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+	return Number(res.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { insertRows } from './bulk';
 import type { Db } from './connection';
+import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { VisitsTable } from './schema';
 
@@ -75,22 +76,22 @@ export interface Receipt {
 }
 
 /**
- * Receipts of this officer's visits that arrived, or whose photo arrived, after `since`, oldest
- * first: `limit + 1` at most so the caller can tell whether more wait, or every one up to
- * `upTo` (visits sharing a photo share its completion sequence, so a page may not split them).
+ * Receipts of this officer's visits that arrived, or whose photo arrived, after `since` and up
+ * to `upTo`, oldest first; at most `limit` when given. Visits sharing a photo share its
+ * completion sequence, so receipts can tie: the caller must not split a tie across pages.
  */
 export async function receiptsSince(
 	db: Db,
 	officerId: string,
 	since: number,
-	range: { limit: number } | { upTo: number }
+	upTo: number,
+	limit?: number
 ): Promise<Receipt[]> {
 	const photoSeq = sql<number | null>`(SELECT max(p.seq) FROM visit_photos vp
 		JOIN photos p ON p.id = vp.photo_id WHERE vp.visit_id = v.id)`;
 	const pending = sql<number>`(SELECT count(*) FROM visit_photos vp
 		JOIN photos p ON p.id = vp.photo_id WHERE vp.visit_id = v.id AND p.completed_at IS NULL)`;
-	// SQLite's two-argument max() is GREATEST() on PostgreSQL.
-	const eff = sql<number>`max(v.seq, coalesce(${photoSeq}, 0))`;
+	const eff = greatest(db, sql`v.seq`, sql`coalesce(${photoSeq}, 0)`);
 	const rows = await db
 		.selectFrom('visits as v')
 		.select(['v.id', 'v.received_at', eff.as('eff'), pending.as('pending')])
@@ -109,16 +110,15 @@ export async function receiptsSince(
 				)
 			])
 		)
-		.orderBy('eff')
-		.$if('limit' in range, (qb) => qb.limit('limit' in range ? range.limit + 1 : 0))
+		.where(eff, '<=', upTo)
+		.orderBy(eff)
+		.orderBy('v.id')
+		.$if(limit !== undefined, (qb) => qb.limit(limit!))
 		.execute();
-	const upTo = 'upTo' in range ? range.upTo : Infinity;
-	return rows
-		.map((r) => ({
-			visitId: r.id,
-			receivedAt: r.received_at,
-			photosComplete: Number(r.pending) === 0,
-			seq: Number(r.eff)
-		}))
-		.filter((r) => r.seq <= upTo);
+	return rows.map((r) => ({
+		visitId: r.id,
+		receivedAt: r.received_at,
+		photosComplete: Number(r.pending) === 0,
+		seq: Number(r.eff)
+	}));
 }

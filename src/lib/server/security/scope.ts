@@ -1,15 +1,21 @@
 import type { User } from '$lib/domain/user';
+import { teamScope } from '../auth/scope';
 import type { Db } from '../db/connection';
 
 /**
- * THE one place station screens of device security are team-scoped (contracts.md): the user
- * ids whose devices, sessions and quarantined visits `viewer` may see and act on, or undefined
- * for all. Until teams land (h9: users.team_id) every supervisor and administrator sees all;
- * then a supervisor gets their own team's users here, and an administrator keeps all.
+ * The user ids whose devices, sessions and held sealed visits `viewer` may see and act on, or
+ * undefined for all: an administrator sees every team, a supervisor their own (auth/scope.ts).
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export async function scopedUserIds(db: Db, viewer: User): Promise<string[] | undefined> {
-	return undefined;
+	const scope = teamScope(viewer);
+	if (scope.all) return undefined;
+	if (scope.teamId === null) return [viewer.id];
+	const rows = await db
+		.selectFrom('users')
+		.select('id')
+		.where('team_id', '=', scope.teamId)
+		.execute();
+	return rows.map((r) => r.id);
 }
 
 export function inScope(scope: string[] | undefined, userId: string): boolean {

@@ -10,9 +10,7 @@ import { towns } from './places';
 const today = '2026-03-14';
 const small = generateCaseload({ seed: 20261127, subjects: 60, officers: 4, today });
 
-const started = performance.now();
 const large = generateCaseload({ seed: 'bench', subjects: 10_000, officers: 40, today });
-const largeMs = performance.now() - started;
 
 const conditionTypes = conditionSchema.options.map((o) => o.shape.type.value);
 const allConditions = (c: Caseload): Condition[] => c.orders.flatMap((o) => o.conditions);
@@ -165,9 +163,9 @@ describe('generateCaseload', () => {
 		}
 	});
 
-	it('generates 10,000 subjects quickly, all of which parse', () => {
+	// Its speed is a benchmark's business (bench:caseload generates the same), not a test's.
+	it('generates 10,000 subjects, all of which parse', () => {
 		expect(large.subjects).toHaveLength(10_000);
-		expect(largeMs).toBeLessThan(2000);
 		parseAll(large);
 	});
 

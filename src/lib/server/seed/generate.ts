@@ -1,5 +1,6 @@
 import type { Assignment } from '../../domain/assignment';
 import type { Order, OrderType } from '../../domain/order';
+import type { Team } from '../../domain/user';
 import type { Address, RiskLevel, Subject, WarningMarker } from '../../domain/subject';
 import { buildAddresses } from './addresses';
 import { protectedParty } from './conditions';
@@ -28,6 +29,7 @@ export interface CaseloadOptions {
 }
 
 export interface Caseload {
+	team: Team;
 	users: DemoUser[];
 	subjects: Subject[];
 	addresses: Address[];
@@ -170,7 +172,8 @@ export function generateCaseload(opts: CaseloadOptions): Caseload {
 	checkCount('officers', opts.officers, 1, 8000);
 	const today = parseDay(opts.today);
 	const root = new Rng(opts.seed);
-	const users = demoUsers(root.fork('users'), opts.officers);
+	const team: Team = { id: root.fork('team').uuid(), name: 'Demo domestic-abuse team' };
+	const users = demoUsers(root.fork('users'), opts.officers, team.id);
 	const officers = users.filter((u) => u.role === 'officer');
 
 	const built: Built[] = [];
@@ -193,6 +196,7 @@ export function generateCaseload(opts: CaseloadOptions): Caseload {
 
 	const operation = opts.operation === undefined ? 'Op Lantern' : opts.operation;
 	return {
+		team,
 		users,
 		subjects: built.map((b) => b.subject),
 		addresses: built.flatMap((b) => b.addresses),

@@ -6,11 +6,14 @@ import type { Rng } from './prng';
 export type DemoUser = User & { password: string };
 
 /**
+ * Everyone in the demo belongs to one team (the administrator too, though administrators see
+ * every team).
+ *
  * `officers` constables (officer1…N), one sergeant and one administrator. Each user draws from
  * its own stream, and the sergeant's collar number is taken first, so adding officers never
  * changes the existing ones.
  */
-export function demoUsers(root: Rng, officers: number): DemoUser[] {
+export function demoUsers(root: Rng, officers: number, teamId: string): DemoUser[] {
 	const taken = new Set<string>();
 	const collar = (rng: Rng): string => {
 		let n = rng.int(1000, 9999);
@@ -29,6 +32,7 @@ export function demoUsers(root: Rng, officers: number): DemoUser[] {
 		displayName: `PS ${full(sergeantName)}`,
 		collarNumber: collar(sergeantRng),
 		role: 'supervisor',
+		teamId,
 		password: 'demo-sergeant'
 	};
 
@@ -43,6 +47,7 @@ export function demoUsers(root: Rng, officers: number): DemoUser[] {
 			displayName: `PC ${full(name)}`,
 			collarNumber: collar(rng),
 			role: 'officer',
+			teamId,
 			password: `demo-officer-${i}`
 		});
 	}
@@ -55,6 +60,7 @@ export function demoUsers(root: Rng, officers: number): DemoUser[] {
 		displayName: full(staffName(adminRng)),
 		collarNumber: null,
 		role: 'administrator',
+		teamId,
 		password: 'demo-admin'
 	};
 	return [...constables, sergeant, admin];

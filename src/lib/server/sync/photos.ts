@@ -80,6 +80,7 @@ export async function appendChunk(
 	now = new Date()
 ): Promise<ChunkOutcome> {
 	const result = await db.transaction().execute(async (trx) => {
+		await photos.lock(trx, photoId);
 		const photo = await photos.findForOfficer(trx, photoId, officerId);
 		if (!photo) throw notFound();
 		if (photo.bytes > MAX_PHOTO_BYTES) {

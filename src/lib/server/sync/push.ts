@@ -17,7 +17,9 @@ import { storeAccepted, type Accepted } from './store';
 /**
  * POST /api/sync/push. One transaction per push: the device's last applied sequence moves in
  * the same commit as the visits it covers, so a push cut off at any point is either wholly
- * there or wholly absent, and sending it again is safe.
+ * there or wholly absent, and sending it again is safe. The transaction locks the device's row
+ * first (devices.claim), so concurrent pushes from one device, even on different servers, are
+ * applied one after the other and the second finds the first's mutations already applied.
  */
 export async function push(
 	db: Db,
@@ -78,8 +80,7 @@ async function deviceFor(
 	officerId: string,
 	now: Date
 ): Promise<devices.Device> {
-	const device = await devices.find(db, deviceId);
-	if (!device) return devices.register(db, deviceId, officerId, now);
+	const device = await devices.claim(db, deviceId, officerId, now);
 	if (device.userId !== officerId) {
 		throw new ApiFailure(
 			403,
@@ -179,9 +180,11 @@ async function applyNext(
 		}
 	}
 
-	await storeAccepted(db, deviceId, accepted, now);
 	if (outcomeRows.length > 0) await outcomes.insertMany(db, outcomeRows);
 	await audit.writeMany(db, entries, now);
+	// Last: taking change-counter values locks the counter until commit (see reserveSeqs), so
+	// every other write of the push is done before it.
+	await storeAccepted(db, deviceId, accepted, now);
 	return results;
 }
 

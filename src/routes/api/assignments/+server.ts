@@ -7,6 +7,7 @@ import * as audit from '$lib/server/db/audit';
 import * as caseload from '$lib/server/db/caseload';
 import * as users from '$lib/server/db/users';
 import { db } from '$lib/server/context';
+import { retire } from '$lib/server/operation/assign';
 import { ApiFailure, handler, noStore, parseWith, readJson } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -34,6 +35,8 @@ export const POST: RequestHandler = handler(async ({ locals, request }) => {
 		throw new ApiFailure(422, 'unknown-subject', 'No such subject');
 	}
 	const assignment = await database.transaction().execute(async (trx) => {
+		// Assigning moves the subject: no other officer keeps it for that day.
+		await retire(trx, input.subjectId, input.date, [input.officerId], new Date().toISOString());
 		const a = await assignments.assign(trx, input);
 		await audit.write(trx, {
 			actorId: actor.id,

@@ -19,7 +19,7 @@ export const GET: RequestHandler = handler(async ({ locals }) => {
 export const DELETE: RequestHandler = handler(async ({ locals, cookies }) => {
 	const user = requireUser(locals);
 	const database = await db();
-	const ended = await sessions.destroyAllOfUser(database, user.id);
+	const ended = await sessions.destroyAllFor(database, user.id);
 	await audit.write(database, {
 		actorId: user.id,
 		deviceId: locals.deviceId,

@@ -11,7 +11,8 @@ import { generateCaseload } from '$lib/server/seed/generate';
 import { allSubjects, applyCaseloadPage, firstSubjects } from '../caseload-store';
 import { FieldcheckDatabase, useDatabase } from '../database';
 import { addPhoto, saveDraft } from '../drafts-store';
-import * as meta from '../meta';
+import * as account from '../account-values';
+import { lastSyncedAt } from '../sync-values';
 import { finaliseVisit, listVisits, subjectsWithPendingWork } from '../visits-store';
 import * as keyring from './keyring';
 import { unlockForTests } from './testing';
@@ -90,12 +91,14 @@ afterEach(async () => {
 async function recordEverything() {
 	await applyCaseloadPage(page);
 	const subject = bundles[0]!;
-	await meta.set('user', {
+	await account.user.set({
 		id: crypto.randomUUID(),
 		username: 'officer1',
 		displayName: 'PC Imogen Thistlewood',
-		role: 'officer'
-	} as never);
+		collarNumber: '1234',
+		role: 'officer',
+		teamId: null
+	});
 	const draft = {
 		...newDraft({
 			id: crypto.randomUUID(),
@@ -153,9 +156,9 @@ describe('encryption at rest', () => {
 		const key = keyring.require();
 		keyring.drop();
 		await expect(firstSubjects(5)).rejects.toThrow(keyring.DeviceLockedError);
-		await expect(meta.set('officers', [])).rejects.toThrow(keyring.DeviceLockedError);
+		await expect(account.officers.set([])).rejects.toThrow(keyring.DeviceLockedError);
 		// Clear bookkeeping stays readable: it is what unlocking and expiry need.
-		expect(await meta.get('lastSyncedAt')).toBe(page.serverTime);
+		expect(await lastSyncedAt.get()).toBe(page.serverTime);
 		keyring.use(key);
 		expect((await firstSubjects(5)).length).toBe(5);
 	});

@@ -34,14 +34,19 @@ function idb(trans: DBCoreTransaction): IDBTransaction {
 
 function encryptedTable(table: DBCoreTable): DBCoreTable {
 	const name = table.name;
-	const primaryKeyOf = (row: unknown) => table.schema.primaryKey.extractKey?.(row);
+	// An auto-incremented key does not exist yet when the row is encrypted: such rows are
+	// bound to their table only.
+	const auto = table.schema.primaryKey.autoIncrement === true;
+	const primaryKeyOf = (row: unknown) => (auto ? null : table.schema.primaryKey.extractKey?.(row));
 
 	async function decryptAll(rows: unknown[], keys?: unknown[]): Promise<unknown[]> {
 		if (!rows.some(isEncrypted)) return rows;
 		const key = keyring.require();
 		return Promise.all(
 			rows.map((row, i) =>
-				isEncrypted(row) ? decryptRow(key, name, keys?.[i] ?? primaryKeyOf(row), row) : row
+				isEncrypted(row)
+					? decryptRow(key, name, auto ? null : (keys?.[i] ?? primaryKeyOf(row)), row)
+					: row
 			)
 		);
 	}
@@ -105,7 +110,9 @@ function encryptedTable(table: DBCoreTable): DBCoreTable {
 	 */
 	async function decryptingCursor(cursor: DBCoreCursor): Promise<DBCoreCursor> {
 		const decrypt = () =>
-			decryptInTrans(cursor.trans, [cursor.value], [cursor.primaryKey]).then(([v]) => v);
+			decryptInTrans(cursor.trans, [cursor.value], [auto ? null : cursor.primaryKey]).then(
+				([v]) => v
+			);
 		let value: unknown = await decrypt();
 		const wrapped: DBCoreCursor = {
 			get trans() {

@@ -10,7 +10,9 @@ export const clearFields: Readonly<Record<string, readonly string[]>> = {
 	drafts: ['id', 'subjectId', 'updatedAt'],
 	visits: ['id', 'subjectId', 'state', 'savedAt'],
 	outbox: ['seq', 'visitId'],
-	photos: ['id', 'visitId', 'complete']
+	photos: ['id', 'visitId', 'complete'],
+	// Values kept aside because they no longer parse: as personal as what they were.
+	quarantine: ['id', 'kind']
 };
 
 /**

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { serialId } from '../engine';
 
 // Migrations take Kysely<any>: they describe the schema at their own point in history,
 // not the current Database interface.
@@ -82,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...serialId(db))
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('actor_id', 'text')
 		.addColumn('device_id', 'text')

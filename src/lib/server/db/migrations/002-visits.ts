@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { engineOf } from '../engine';
 
 /**
  * Visits pushed by devices (sync protocol v1) and their photos. Plain types and constraints
@@ -6,6 +7,7 @@ import type { Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+	const bytes = engineOf(db) === 'postgres' ? 'bytea' : 'blob';
 	// A device belongs to one officer from its first push; `last_seq` is the highest mutation
 	// sequence it has had applied or rejected, stored in the same transaction as the mutations.
 	await db.schema
@@ -65,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('photo_blobs')
 		.addColumn('sha256', 'text', (c) => c.primaryKey())
 		.addColumn('bytes', 'integer', (c) => c.notNull())
-		.addColumn('data', 'blob', (c) => c.notNull())
+		.addColumn('data', bytes, (c) => c.notNull())
 		.addColumn('stored_at', 'text', (c) => c.notNull())
 		.execute();
 
@@ -97,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('photo_chunks')
 		.addColumn('photo_id', 'text', (c) => c.notNull().references('photos.id'))
 		.addColumn('offset', 'integer', (c) => c.notNull())
-		.addColumn('data', 'blob', (c) => c.notNull())
+		.addColumn('data', bytes, (c) => c.notNull())
 		.addPrimaryKeyConstraint('photo_chunks_pk', ['photo_id', 'offset'])
 		.execute();
 }

@@ -1,7 +1,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './001-initial';
 import * as visits from './002-visits';
+import * as teamsIntake from './003-teams-intake';
+import * as operations from './004-operations';
 import * as deviceSecurity from './005-device-security';
+import * as sharedState from './006-shared-state';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they survive bundling
@@ -10,5 +13,8 @@ import * as deviceSecurity from './005-device-security';
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-visits': visits,
-	'005-device-security': deviceSecurity
+	'003-teams-intake': teamsIntake,
+	'004-operations': operations,
+	'005-device-security': deviceSecurity,
+	'006-shared-state': sharedState
 };

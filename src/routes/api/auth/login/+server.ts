@@ -16,9 +16,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = handler(async ({ request, cookies, getClientAddress }) => {
 	const body = await readJson(request, loginRequestSchema, 4 * 1024);
 	const address = getClientAddress();
-	const key = `${body.username.toLowerCase()}|${address}`;
 	const database = await db();
-	if (isThrottled(key)) {
+	if (await isThrottled(database, body.username, address)) {
 		await writeBounded(
 			database,
 			{ actorId: null, action: 'sign-in', outcome: 'throttled', address },
@@ -34,7 +33,7 @@ export const POST: RequestHandler = handler(async ({ request, cookies, getClient
 	const user = await users.findByUsername(database, body.username);
 	const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
 	if (!user || !ok || user.disabled) {
-		recordFailure(key);
+		await recordFailure(database, user?.username ?? null, address);
 		// Bounded: a flood of failures updates counts instead of writing a row each.
 		await writeBounded(
 			database,
@@ -43,7 +42,7 @@ export const POST: RequestHandler = handler(async ({ request, cookies, getClient
 		);
 		throw new ApiFailure(401, 'invalid-credentials', 'Username or password is not right');
 	}
-	recordSuccess(key);
+	await recordSuccess(database, user.username);
 	const device = await bindDevice(
 		database,
 		user.id,
@@ -68,6 +67,7 @@ export const POST: RequestHandler = handler(async ({ request, cookies, getClient
 	return noStore({
 		user: users.toPublicUser(user),
 		expiresAt: expiresAt.toISOString(),
+		mustChangePassword: user.mustChangePassword,
 		sealKey: await publicSealKey(database),
 		device: device && {
 			id: device.id,

@@ -1,0 +1,22 @@
+import type { Role } from '$lib/domain/user';
+
+/**
+ * The station's header links (supervisors and administrators), one array for every station
+ * screen. A link is shown only to the roles that can use the screen behind it, so no role is
+ * led to a dead end. Pages pass `href` to `resolve(href as '/station')`: `resolve` is typed
+ * per route and cannot take a union, and every path here is a real route.
+ */
+export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
+	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
+	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },
+	{ href: '/station/users', label: 'Users', roles: ['administrator'] }
+];
+
+export function linksFor(role: Role | undefined): typeof stationLinks {
+	return role ? stationLinks.filter((l) => l.roles.includes(role)) : [];
+}
+
+/** The station path prefix: officers are never sent here, station users never leave it. */
+export function isStationPath(pathname: string): boolean {
+	return pathname === '/station' || pathname.startsWith('/station/');
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+	defaultOperationalDay,
+	operationalDay,
+	operationalDayWindow,
+	parseOperationalDayConfig,
+	shiftAt,
+	shiftMinutes,
+	shiftWindow
+} from './operational-day';
+
+const at = (iso: string) => new Date(iso);
+
+describe('operational day', () => {
+	it('keeps a night shift that crosses midnight on one day', () => {
+		// 1 Dec 2026 is GMT: London = UTC.
+		expect(operationalDay(at('2026-12-01T22:30:00Z'))).toBe('2026-12-01');
+		expect(operationalDay(at('2026-12-02T02:10:00Z'))).toBe('2026-12-01');
+		expect(operationalDay(at('2026-12-02T06:59:00Z'))).toBe('2026-12-01');
+		expect(operationalDay(at('2026-12-02T07:00:00Z'))).toBe('2026-12-02');
+	});
+
+	it('uses London wall-clock time in summer (BST)', () => {
+		// 06:30 UTC is 07:30 BST: already the new day.
+		expect(operationalDay(at('2026-07-02T06:30:00Z'))).toBe('2026-07-02');
+		expect(operationalDay(at('2026-07-02T05:30:00Z'))).toBe('2026-07-01');
+	});
+
+	it('is configurable', () => {
+		const config = { ...defaultOperationalDay, dayStart: '05:00' };
+		expect(operationalDay(at('2026-12-02T06:00:00Z'), config)).toBe('2026-12-02');
+		expect(operationalDay(at('2026-12-02T04:59:00Z'), config)).toBe('2026-12-01');
+	});
+
+	it('gives a 25-hour day across the autumn change', () => {
+		const w = operationalDayWindow('2026-10-24');
+		expect((w.end.getTime() - w.start.getTime()) / 3_600_000).toBe(25);
+	});
+});
+
+describe('shifts', () => {
+	it('places the night shift across midnight', () => {
+		const w = shiftWindow('2026-12-01', 'night');
+		expect(w.start.toISOString()).toBe('2026-12-01T22:00:00.000Z');
+		expect(w.end.toISOString()).toBe('2026-12-02T07:00:00.000Z');
+		expect(shiftMinutes('2026-12-01', 'night')).toBe(540);
+	});
+
+	it('puts a shift starting before dayStart on the next calendar date', () => {
+		const config = {
+			...defaultOperationalDay,
+			shifts: { ...defaultOperationalDay.shifts, night: { start: '00:30', end: '07:00' } }
+		};
+		const w = shiftWindow('2026-12-01', 'night', config);
+		expect(w.start.toISOString()).toBe('2026-12-02T00:30:00.000Z');
+	});
+
+	it('names the shift on at an instant, the later one where they overlap', () => {
+		expect(shiftAt(at('2026-12-01T10:00:00Z'))).toEqual({ date: '2026-12-01', shift: 'day' });
+		expect(shiftAt(at('2026-12-01T22:30:00Z'))).toEqual({ date: '2026-12-01', shift: 'night' });
+		expect(shiftAt(at('2026-12-02T03:00:00Z'))).toEqual({ date: '2026-12-01', shift: 'night' });
+	});
+
+	it('falls back to the default on a bad configuration', () => {
+		expect(parseOperationalDayConfig('{"dayStart":"7am"}')).toEqual(defaultOperationalDay);
+		expect(parseOperationalDayConfig('not json')).toEqual(defaultOperationalDay);
+		expect(parseOperationalDayConfig(undefined)).toEqual(defaultOperationalDay);
+	});
+});

@@ -1,0 +1,84 @@
+import type { Order } from '$lib/domain/order';
+import { subjectFacts, type SubjectFacts } from '$lib/domain/operation/subject-facts';
+import type { Address, Subject } from '$lib/domain/subject';
+import type { Db } from '../db/connection';
+import { isIn, readByKeys } from '../db/lists';
+import { inScope, type Scope } from './scope';
+
+/**
+ * Subject facts boiled down from the stored JSON, kept per database until the subject's change
+ * sequence moves (every write to a subject, its addresses or its orders bumps it), so the
+ * planning list parses only what changed since it was last drawn.
+ */
+const caches = new WeakMap<Db, Map<string, { seq: number; facts: SubjectFacts }>>();
+
+/** Facts of every subject in scope. */
+export async function allSubjectFacts(db: Db, scope: Scope): Promise<SubjectFacts[]> {
+	let cache = caches.get(db);
+	if (!cache) caches.set(db, (cache = new Map()));
+	const rows = await db.selectFrom('subjects').select(['id', 'seq', 'team_id']).execute();
+	const current = rows.filter((s) => inScope(scope, s.team_id));
+	const stale = current.filter((s) => cache.get(s.id)?.seq !== s.seq).map((s) => s.id);
+	if (stale.length > 0) {
+		for (const [id, facts] of await loadFacts(db, stale)) {
+			cache.set(id, facts);
+		}
+	}
+	if (cache.size > rows.length) {
+		const live = new Set(rows.map((s) => s.id));
+		for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+	}
+	return current.flatMap((s) => {
+		const held = cache.get(s.id);
+		return held ? [held.facts] : [];
+	});
+}
+
+async function loadFacts(
+	db: Db,
+	ids: string[]
+): Promise<Map<string, { seq: number; facts: SubjectFacts }>> {
+	const [subjects, addresses, orders] = await Promise.all([
+		readByKeys(db, ids, (part) =>
+			db
+				.selectFrom('subjects')
+				.select(['id', 'seq', 'data'])
+				.where(isIn(db, 'id', part))
+				.execute()
+		),
+		readByKeys(db, ids, (part) =>
+			db
+				.selectFrom('addresses')
+				.select(['subject_id', 'data'])
+				.where(isIn(db, 'subject_id', part))
+				.execute()
+		),
+		readByKeys(db, ids, (part) =>
+			db
+				.selectFrom('orders')
+				.select(['subject_id', 'data'])
+				.where(isIn(db, 'subject_id', part))
+				.execute()
+		)
+	]);
+	const group = <T>(rows: { subject_id: string; data: string }[]) => {
+		const m = new Map<string, T[]>();
+		for (const r of rows) {
+			const list = m.get(r.subject_id) ?? [];
+			list.push(JSON.parse(r.data) as T);
+			m.set(r.subject_id, list);
+		}
+		return m;
+	};
+	const addressesOf = group<Address>(addresses);
+	const ordersOf = group<Order>(orders);
+	const out = new Map<string, { seq: number; facts: SubjectFacts }>();
+	for (const s of subjects) {
+		const subject = JSON.parse(s.data) as Subject;
+		out.set(s.id, {
+			seq: s.seq,
+			facts: subjectFacts(subject, addressesOf.get(s.id) ?? [], ordersOf.get(s.id) ?? [])
+		});
+	}
+	return out;
+}
