@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { authenticate, SESSION_COOKIE } from '$lib/server/auth/session';
 import { sealKeyPair } from '$lib/server/crypto/seal-keys';
+import { serverSecret } from '$lib/server/crypto/secrets';
+import { ZONE_OFFSET_SECRET } from '$lib/server/security/zone-cover';
 import { db } from '$lib/server/context';
 import { ApiFailure, errorResponse } from '$lib/server/http';
 import { auditRefusal } from '$lib/server/security/refusal-audit';
@@ -13,8 +15,10 @@ import { startUp } from '$lib/server/startup';
 export const init: ServerInit = async () => {
 	installStaticSecurityHeaders();
 	await startUp();
-	// The sealing key pair exists from the first start, before any device asks for it.
+	// The sealing key pair and the zone-offset secret exist from the first start, so no
+	// caseload pull or sign-in ever has to write them.
 	await sealKeyPair(await db());
+	await serverSecret(await db(), ZONE_OFFSET_SECRET);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -98,6 +98,7 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 	const visit = new VisitPage(officer);
 	await visit.result('Seen');
 	expect(await visit.markFirstCondition('Breach')).toBe(true);
+	await visit.markUnmarked('Compliant');
 	await officer.getByTestId('check').first().getByRole('textbox').fill('Inside the zone at 22:40');
 	await visit.notes('Found at the address during the curfew with the protected person present');
 	await visit.recordPosition();

@@ -68,7 +68,10 @@ export async function startServer(
 		});
 		let output = '';
 		child.stdout?.on('data', (d) => (output += d));
-		child.stderr?.on('data', (d) => (output += d));
+		child.stderr?.on('data', (d) => {
+			output += d;
+			if (process.env.IT_SERVER_LOG) process.stderr.write(d);
+		});
 		const deadline = Date.now() + 30_000;
 		while (Date.now() < deadline) {
 			if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);

@@ -110,13 +110,27 @@ describe('caseloadSortKey', () => {
 });
 
 describe('searchTokens', () => {
-	it('holds the lower-cased names, alias words, whole postcodes and outward codes', () => {
+	it('holds the lower-cased names, alias words, address words, whole postcodes and outward codes', () => {
 		const b = bundle({ givenName: 'Mary-Jane', familyName: "O'Brien", aliases: ['Big MJ'] }, 3, [
 			address('MK40 3TQ', 1),
 			address('lu1  2ab', 2)
 		]);
 		expect(new Set(searchTokens(b))).toEqual(
-			new Set(['mary', 'jane', 'obrien', 'big', 'mj', 'mk403tq', 'mk40', 'lu12ab', 'lu1'])
+			new Set([
+				'mary',
+				'jane',
+				'obrien',
+				'big',
+				'mj',
+				'14',
+				'tavistock',
+				'street',
+				'bedford',
+				'mk403tq',
+				'mk40',
+				'lu12ab',
+				'lu1'
+			])
 		);
 	});
 
@@ -157,6 +171,14 @@ describe('matchesQuery', () => {
 		expect(matchesQuery(tokens, 'MK40')).toBe(true);
 		expect(matchesQuery(tokens, 'MK41')).toBe(false);
 		expect(matchesQuery(tokens, 'MK40 3TX')).toBe(false);
+	});
+
+	it('matches a street and a town by prefix, alone or with a name', () => {
+		expect(matchesQuery(tokens, 'tavistock')).toBe(true);
+		expect(matchesQuery(tokens, '14 tavistock st')).toBe(true);
+		expect(matchesQuery(tokens, 'bedf')).toBe(true);
+		expect(matchesQuery(tokens, 'walsh bedford')).toBe(true);
+		expect(matchesQuery(tokens, 'luton')).toBe(false);
 	});
 
 	it('needs every word of a multi-word query to match, in any order', () => {

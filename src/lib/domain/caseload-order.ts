@@ -31,7 +31,10 @@ function words(text: string): string[] {
 	);
 }
 
-/** Words an officer might type: names, aliases, and postcodes (whole and outward code). */
+/**
+ * Words an officer might type: names, aliases, the words of each address (house, street, town)
+ * and postcodes (whole and outward code).
+ */
 export function searchTokens(b: SubjectBundle): string[] {
 	const s = b.subject;
 	const tokens = new Set<string>([
@@ -40,6 +43,7 @@ export function searchTokens(b: SubjectBundle): string[] {
 		...s.aliases.flatMap(words)
 	]);
 	for (const a of b.addresses) {
+		for (const w of [...a.lines, a.town].flatMap(words)) tokens.add(w);
 		const pc = a.postcode.toLowerCase().replace(/\s+/g, '');
 		tokens.add(pc);
 		const outward = a.postcode.toLowerCase().trim().split(/\s+/)[0];

@@ -60,14 +60,15 @@ function daysPhrase(days: readonly number[] | null, every: 'day' | 'night'): str
 	return `on ${parts.join(', ')}`;
 }
 
-function distance(metres: number): string {
+/** A distance as an officer reads it: "240 m", "1.3 km". */
+export function formatDistance(metres: number): string {
 	return metres < 1000 ? `${Math.round(metres)} m` : `${Number((metres / 1000).toFixed(1))} km`;
 }
 
 function zoneExtent(zone: Zone): string {
 	switch (zone.shape) {
 		case 'circle':
-			return `${distance(zone.radiusM)} around a point`;
+			return `${formatDistance(zone.radiusM)} around a point`;
 		case 'polygon':
 			return 'area marked on the map';
 		case 'named':

@@ -36,10 +36,26 @@ describe('visit drafts', () => {
 				orderId: ids.order,
 				orderVersion: 3,
 				conditionId: ids.condition,
-				outcome: 'not-checked',
+				outcome: null,
 				notes: ''
 			}
 		]);
+	});
+
+	it('needs every condition marked when the subject was seen, "Not checked" included', () => {
+		const d = draft();
+		d.result = 'seen';
+		expect(draftProblems(d)).toEqual(['conditions-unmarked']);
+		d.checks[0]!.outcome = 'not-checked';
+		expect(draftProblems(d)).toEqual([]);
+	});
+
+	it('records unmarked conditions as not checked when the subject was not seen', () => {
+		const d = draft();
+		d.result = 'no-reply';
+		expect(draftProblems(d)).toEqual([]);
+		const out = finaliseDraft(d, []);
+		expect(out.ok && out.visit.checks[0]!.outcome).toBe('not-checked');
 	});
 
 	it('needs a result before it can be finalised', () => {
@@ -81,6 +97,7 @@ describe('visit drafts', () => {
 	it('refuses a draft whose fields the contract rejects', () => {
 		const d = draft();
 		d.result = 'seen';
+		d.checks[0]!.outcome = 'compliant';
 		d.notes = 'x'.repeat(9000);
 		expect(finaliseDraft(d, [], new Date())).toEqual({ ok: false, problems: ['invalid'] });
 	});

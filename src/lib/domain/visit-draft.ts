@@ -8,14 +8,16 @@ import {
 	positionStateSchema,
 	visitSchema,
 	type PhotoRef,
-	type Visit
+	type Visit,
+	type VisitActions
 } from './visit';
 
 export const draftCheckSchema = z.object({
 	orderId: idSchema,
 	orderVersion: z.number().int().positive(),
 	conditionId: idSchema,
-	outcome: conditionOutcomeSchema,
+	/** Null until the officer marks it: "Not checked" is a choice, never a default. */
+	outcome: conditionOutcomeSchema.nullable(),
 	notes: z.string()
 });
 export type DraftCheck = z.infer<typeof draftCheckSchema>;
@@ -80,7 +82,7 @@ export function newDraft(input: {
 			orderId: c.orderId,
 			orderVersion: c.orderVersion,
 			conditionId: c.condition.id,
-			outcome: 'not-checked',
+			outcome: null,
 			notes: ''
 		})),
 		actions: {
@@ -104,6 +106,7 @@ export type DraftProblem =
 	| 'custody-reference-missing'
 	| 'consent-missing'
 	| 'breach-notes-missing'
+	| 'conditions-unmarked'
 	| 'invalid';
 
 export const draftProblemMessages: Record<DraftProblem, string> = {
@@ -112,6 +115,8 @@ export const draftProblemMessages: Record<DraftProblem, string> = {
 	'custody-reference-missing': 'Enter the custody reference for the arrest',
 	'consent-missing': 'Record whether the victim consented to the safeguarding referral',
 	'breach-notes-missing': 'Add a note to each breach',
+	'conditions-unmarked':
+		'Mark every condition: Compliant, Breach, Not checked or N/A (the subject was seen)',
 	invalid: 'Some details are not valid'
 };
 
@@ -129,7 +134,24 @@ export function draftProblems(d: VisitDraft): DraftProblem[] {
 	if (d.checks.some((c) => c.outcome === 'breach' && c.notes.trim() === '')) {
 		out.push('breach-notes-missing');
 	}
+	// Seen: each condition was either checked or consciously left. Not seen: nothing could be.
+	if (d.result === 'seen' && d.checks.some((c) => c.outcome === null)) {
+		out.push('conditions-unmarked');
+	}
 	return out;
+}
+
+/** The actions as a finished visit records them: blank references dropped, text trimmed. */
+export function visitActionsOf(a: DraftActions): VisitActions {
+	return {
+		arrest: a.arrest ? { custodyReference: a.custodyReference.trim() } : null,
+		wordsOfAdvice: a.wordsOfAdvice,
+		safeguardingReferral: a.safeguardingReferral
+			? { consent: a.safeguardingConsent === true }
+			: null,
+		intelligenceSubmitted: a.intelligenceSubmitted,
+		bodyWornVideoRef: a.bodyWornVideoRef.trim() || null
+	};
 }
 
 /** The finished visit, or the problems that stop it. Validated with the shared contract. */
@@ -140,7 +162,6 @@ export function finaliseDraft(
 ): { ok: true; visit: Visit } | { ok: false; problems: DraftProblem[] } {
 	const problems = draftProblems(d);
 	if (problems.length > 0) return { ok: false, problems };
-	const a = d.actions;
 	const candidate = {
 		id: d.id,
 		subjectId: d.subjectId,
@@ -153,16 +174,12 @@ export function finaliseDraft(
 		positionState: d.positionState,
 		result: d.result,
 		resultOther: d.result === 'other' ? d.resultOther.trim() : null,
-		checks: d.checks.map((c) => ({ ...c, notes: c.notes.trim() })),
-		actions: {
-			arrest: a.arrest ? { custodyReference: a.custodyReference.trim() } : null,
-			wordsOfAdvice: a.wordsOfAdvice,
-			safeguardingReferral: a.safeguardingReferral
-				? { consent: a.safeguardingConsent === true }
-				: null,
-			intelligenceSubmitted: a.intelligenceSubmitted,
-			bodyWornVideoRef: a.bodyWornVideoRef.trim() || null
-		},
+		checks: d.checks.map((c) => ({
+			...c,
+			outcome: c.outcome ?? 'not-checked',
+			notes: c.notes.trim()
+		})),
+		actions: visitActionsOf(d.actions),
 		notes: d.notes,
 		photos,
 		amends: d.amends

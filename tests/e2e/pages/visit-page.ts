@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The visit form, driven the way an officer would: big labelled controls. */
 export class VisitPage {
@@ -23,6 +23,24 @@ export class VisitPage {
 		return true;
 	}
 
+	/** Marks every condition on the checklist (a seen subject's visit needs each one marked). */
+	async markAllConditions(outcome: 'Compliant' | 'Breach' | 'Not checked' | 'N/A'): Promise<void> {
+		await expect(this.page.getByRole('group', { name: 'Conditions checked' })).toBeVisible();
+		for (const check of await this.page.getByTestId('check').all()) {
+			await check.getByRole('radio', { name: outcome, exact: true }).check();
+		}
+	}
+
+	/** Marks each condition not yet marked (a seen subject's visit needs every one marked). */
+	async markUnmarked(outcome: 'Compliant' | 'Breach' | 'Not checked' | 'N/A'): Promise<void> {
+		const unmarked = this.page.locator('[data-testid="check"][data-outcome="unmarked"]');
+		// One at a time: each one marked leaves the list.
+		for (let left = await unmarked.count(); left > 0; left--) {
+			await unmarked.first().getByRole('radio', { name: outcome, exact: true }).check();
+			await expect(unmarked).toHaveCount(left - 1);
+		}
+	}
+
 	async notes(text: string): Promise<void> {
 		await this.page.getByLabel('Notes', { exact: true }).fill(text);
 	}
@@ -42,8 +60,18 @@ export class VisitPage {
 		await expect(this.page.getByTestId('position-state')).toHaveAttribute('data-state', 'recorded');
 	}
 
+	/** Opens the review step; nothing is locked yet. */
+	async review(): Promise<Locator> {
+		await this.page.getByRole('button', { name: 'Review and finalise' }).click();
+		const dialog = this.page.getByRole('dialog', { name: 'Review before finalising' });
+		await expect(dialog).toBeVisible();
+		return dialog;
+	}
+
+	/** Reviews, confirms, and waits until the visit is saved on the device. */
 	async finalise(): Promise<void> {
-		await this.page.getByRole('button', { name: 'Finalise visit' }).click();
+		const dialog = await this.review();
+		await dialog.getByRole('button', { name: 'Confirm and lock visit' }).click();
 		await expect(this.page.getByTestId('saved-on-device')).toBeVisible();
 	}
 }

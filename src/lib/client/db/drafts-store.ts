@@ -1,6 +1,6 @@
+import { subjectDisplayName } from '$lib/domain/subject';
 import { visitDraftSchema, type VisitDraft } from '$lib/domain/visit-draft';
 import { database, type StoredDraft, type StoredPhoto } from './database';
-import { quarantineDraftIfInvalid } from './quarantine';
 
 /**
  * Saves a draft unless its visit has already been finalised: a slow GPS fix or photo landing
@@ -41,6 +41,29 @@ export async function listDrafts(): Promise<StoredDraft[]> {
 	});
 }
 
+export interface DraftSummary {
+	id: string;
+	subjectId: string;
+	/** As the caseload shows them, so the officer knows which visit it is. */
+	subjectName: string;
+	updatedAt: string;
+}
+
+/** Drafts on the device that parse, newest first, each named by its subject. */
+export async function draftSummaries(): Promise<DraftSummary[]> {
+	const drafts = await listDrafts();
+	const subjects = await database().subjects.bulkGet(drafts.map((d) => d.subjectId));
+	return drafts.map(({ id, subjectId, updatedAt }, i) => {
+		const s = subjects[i]?.bundle.subject;
+		return {
+			id,
+			subjectId,
+			updatedAt,
+			subjectName: s ? subjectDisplayName(s) : 'A subject no longer on this device'
+		};
+	});
+}
+
 /** Discards a draft and the photos taken for it — never the photos of a finalised visit. */
 export async function discardDraft(id: string): Promise<void> {
 	const db = database();
@@ -74,4 +97,21 @@ export async function removePhoto(photoId: string, draft: VisitDraft): Promise<V
 
 export async function photosFor(visitId: string): Promise<StoredPhoto[]> {
 	return database().photos.where('visitId').equals(visitId).toArray();
+}
+
+/** Moves the draft `id` aside if it no longer parses. @returns whether it did. */
+async function quarantineDraftIfInvalid(id: string): Promise<boolean> {
+	const db = database();
+	return db.transaction('rw', db.drafts, db.quarantine, async () => {
+		const row = await db.drafts.get(id);
+		if (!row || visitDraftSchema.safeParse(row.draft).success) return false;
+		await db.quarantine.add({
+			kind: 'draft',
+			key: id,
+			value: row,
+			keptAt: new Date().toISOString()
+		});
+		await db.drafts.delete(id);
+		return true;
+	});
 }

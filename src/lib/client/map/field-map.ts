@@ -9,6 +9,7 @@ import type { MapRouteStop } from '../state/map-route.svelte';
 import { AreaPackTiles } from './area-pack-tiles';
 import { BasemapLayer, type BasemapStatus } from './basemap-layer';
 import { ClusterLayer } from './cluster-layer';
+import { declutterLabels } from './declutter';
 import type { FocusOverlay } from './focus-overlay';
 import type { MapPalette, MapPoint } from './map-points';
 import { focusBounds, focusLayer, positionLayer, routeLayer } from './overlay-layers';
@@ -73,11 +74,18 @@ export class FieldMap {
 			this.#basemap.redraw();
 		});
 		this.#themeWatch.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+		this.#map.on('zoomend moveend resize', () => this.#declutter());
+	}
+
+	/** After the frame that places the labels, hide address labels that would overlap others. */
+	#declutter(): void {
+		requestAnimationFrame(() => declutterLabels(this.#el));
 	}
 
 	#rendered(points: number, clusters: number): void {
 		this.#el.dataset.renderedPoints = String(points);
 		this.#el.dataset.renderedClusters = String(clusters);
+		this.#declutter();
 		if (this.#painted || points + clusters === 0) return;
 		this.#painted = true;
 		// After the frame that draws them: measured by `npm run bench:map`.
@@ -109,10 +117,26 @@ export class FieldMap {
 		const id = overlay?.subjectId ?? null;
 		if (overlay && id !== this.#focusId) {
 			const bounds = focusBounds(overlay);
-			if (bounds) this.#map.fitBounds(bounds, { padding: [48, 48], maxZoom: 16, animate: false });
+			if (bounds)
+				this.#map.fitBounds(bounds, { ...this.#focusPadding(), maxZoom: 16, animate: false });
 			this.#fitted = true;
 		}
 		this.#focusId = id;
+		this.#declutter();
+	}
+
+	/**
+	 * Room around a subject brought into view: clear of the zoom buttons (top left) and wide
+	 * enough that the labels under their addresses stay on the map, on a phone too.
+	 */
+	#focusPadding(): L.FitBoundsOptions {
+		const { x, y } = this.#map.getSize();
+		const side = Math.round(Math.min(160, Math.max(56, x * 0.2)));
+		const vertical = Math.round(Math.min(96, Math.max(48, y * 0.1)));
+		return {
+			paddingTopLeft: [Math.max(side, 64), Math.max(vertical, 112)],
+			paddingBottomRight: [side, vertical]
+		};
 	}
 
 	setRoute(stops: readonly MapRouteStop[]): void {

@@ -81,7 +81,10 @@ export function routeLayer(stops: readonly MapRouteStop[], onSelect: (id: string
 		const icon = L.divIcon({
 			className: 'fc-route-icon',
 			html: text(stop.label, 'fc-route-stop', 'map-route-stop'),
-			iconSize: [44, 44]
+			iconSize: [44, 44],
+			// Up and to the left of the stop, clear of the risk colour and the WANTED label on the
+			// right: the route line still runs through the subject's own marker.
+			iconAnchor: [46, 46]
 		});
 		group.addLayer(
 			L.marker([stop.lat, stop.lon], { icon, title: `Stop ${stop.label}`, zIndexOffset: 1000 }).on(

@@ -1,8 +1,12 @@
 import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
+import { startOfLondonDay, visitedSince } from '$lib/domain/route-plan-build';
 import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
+import { visitTimes } from '../db/visits-store';
+import { clock } from './clock.svelte';
 import { Live } from './live.svelte';
+import { syncStatus } from './sync-status.svelte';
 
 export interface CaseloadRow {
 	bundle: SubjectBundle;
@@ -44,13 +48,21 @@ export class CaseloadView {
 	readonly #all = new Live<CaseloadRow[] | null>(allRows, null);
 	/** The whole list is asked for only once the first rows are on screen, so they come first. */
 	#firstShown = $state(false);
+	/**
+	 * The whole list as last read. While a download is under way the whole list is not
+	 * followed (its query stops), so it is not read again after every page, holding up the next
+	 * page's write; the first rows stay live, and the whole list is read once the download ends.
+	 */
+	#whole = $state.raw<CaseloadRow[] | null>(null);
 
-	readonly rows = $derived.by((): CaseloadRow[] => {
-		const all = this.#firstShown ? this.#all.current : null;
-		return all ?? this.#first.current ?? [];
-	});
+	readonly rows = $derived(
+		this.#whole && this.#whole.length > 0 ? this.#whole : (this.#first.current ?? this.#whole ?? [])
+	);
+	readonly loaded = $derived(this.#whole !== null);
 
-	readonly loaded = $derived(this.#firstShown && this.#all.loaded);
+	readonly #visits = new Live(visitTimes, []);
+	/** Subjects with a visit on this device started today (Europe/London). */
+	readonly visitedToday = $derived(visitedSince(this.#visits.current, startOfLondonDay(clock.now)));
 
 	visible = $derived.by(() => {
 		const q = this.query.trim();
@@ -68,6 +80,11 @@ export class CaseloadView {
 			if (this.#firstShown || !this.#first.loaded) return;
 			performance.mark('fc:caseload:first-rows');
 			this.#firstShown = true;
+		});
+		$effect(() => {
+			if (!this.#firstShown || syncStatus.phase === 'downloading') return;
+			const all = this.#all.current;
+			if (all) this.#whole = all;
 		});
 	}
 }

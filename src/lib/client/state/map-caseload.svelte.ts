@@ -12,6 +12,7 @@ import {
 	type MapSubject
 } from '../map/map-points';
 import { Live, LiveByKey } from './live.svelte';
+import { syncStatus } from './sync-status.svelte';
 
 /**
  * The caseload as the map needs it: a point per assigned subject, placed for the time now.
@@ -35,6 +36,8 @@ export class MapCaseload {
 
 	constructor(now: () => Date) {
 		$effect(() => {
+			// Not page by page during a download (each would re-read the whole caseload): once, after.
+			if (syncStatus.phase === 'downloading') return;
 			const cursor = this.#cursor.current;
 			if (cursor !== null) untrack(() => void this.#load(cursor, now()));
 		});

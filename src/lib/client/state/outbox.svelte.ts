@@ -1,19 +1,9 @@
-import { listDrafts } from '../db/drafts-store';
+import { draftSummaries, type DraftSummary } from '../db/drafts-store';
 import { listVisits } from '../db/visits-store';
 import { requestPersistence, storageInfo, type StorageInfo } from '../media/storage';
 import { Live } from './live.svelte';
 import { nowIso } from './time';
 import type { StoredVisit } from './visit-record.svelte';
-
-export interface DraftSummary {
-	id: string;
-	subjectId: string;
-	updatedAt: string;
-}
-
-async function draftSummaries(): Promise<DraftSummary[]> {
-	return (await listDrafts()).map(({ id, subjectId, updatedAt }) => ({ id, subjectId, updatedAt }));
-}
 
 /** Every visit on the device and where it stands, plus the device's storage health. */
 export class OutboxView {

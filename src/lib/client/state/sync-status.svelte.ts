@@ -1,6 +1,7 @@
 import * as syncValues from '../db/sync-values';
 import { outboxCounts, type OutboxCounts } from '../db/visits-store';
 import { ApiError } from '../sync/api';
+import { requestBackgroundSync } from '../sync/background-sync';
 import type { PullProgress } from '../sync/caseload-pull';
 import { runSync } from '../sync/engine';
 import { PhotoUploadError } from '../sync/photo-upload';
@@ -93,6 +94,12 @@ class SyncStatus {
 		} finally {
 			this.progress = null;
 			this.push = null;
+			// A send that failed (or left work behind) is handed to Background Sync as well, so
+			// it still goes if the app is closed before the next retry. Registering an existing
+			// tag again is harmless: the browser keeps one.
+			if (this.phase !== 'signed-out' && (await outboxCounts()).waiting > 0) {
+				void requestBackgroundSync();
+			}
 		}
 	}
 

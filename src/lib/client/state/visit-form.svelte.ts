@@ -7,6 +7,7 @@ import * as drafts from '../db/drafts-store';
 import { finaliseVisit } from '../db/visits-store';
 import { currentPosition } from '../media/position';
 import { processPhoto } from '../media/photo';
+import { photoFailureMessage, photoFailureReason } from '../media/photo-failure';
 import { isQuotaError, QUOTA_MESSAGE } from '../media/storage';
 import { knownOfficers } from '../sync/auth';
 import { requestBackgroundSync } from '../sync/background-sync';
@@ -109,9 +110,18 @@ export class VisitForm {
 		});
 	}
 
-	async addPhotos(files: FileList | File[]): Promise<void> {
+	/**
+	 * Adds every chosen photo, one after another, or says which were not added and why. The
+	 * files are copied first: an input's FileList is live, and clearing the input empties it.
+	 */
+	async addPhotos(chosen: FileList | File[]): Promise<void> {
+		const files = [...chosen];
+		const failures: { name: string; reason: string }[] = [];
 		for (const file of files) {
-			if (!this.draft || this.#locked) return;
+			if (!this.draft || this.#locked) {
+				failures.push({ name: file.name, reason: 'the visit had already been finalised' });
+				continue;
+			}
 			try {
 				const processed = await processPhoto(file);
 				const { blob, ...ref } = processed;
@@ -127,9 +137,10 @@ export class VisitForm {
 				});
 				this.photos.push({ id: ref.id, url: URL.createObjectURL(blob), bytes: ref.bytes });
 			} catch (e) {
-				this.error = isQuotaError(e) ? QUOTA_MESSAGE : 'That photo could not be added';
+				failures.push({ name: file.name, reason: photoFailureReason(e) });
 			}
 		}
+		this.error = photoFailureMessage(files.length, failures);
 	}
 
 	async removePhoto(id: string): Promise<void> {

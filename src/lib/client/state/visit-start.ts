@@ -30,3 +30,8 @@ export async function startAmendment(original: Visit, officerId: string): Promis
 	await drafts.saveDraft(draft);
 	return draft.id;
 }
+
+/** Discards a draft visit and its photos (never a finalised visit's). */
+export async function discardDraft(id: string): Promise<void> {
+	await drafts.discardDraft(id);
+}

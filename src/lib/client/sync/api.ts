@@ -7,17 +7,14 @@ import { wipeReadable } from '../db/unlock-store';
 /** Why a call to the server did not give us what we asked for. */
 export type ApiProblem =
 	| { kind: 'offline' }
-	| { kind: 'unauthenticated' }
+	/** The server's own words, e.g. "Username or password is not right". */
+	| { kind: 'unauthenticated'; message: string }
 	| { kind: 'rejected'; status: number; code: string; message: string }
 	| { kind: 'bad-response'; message: string };
 
 export class ApiError extends Error {
 	constructor(readonly problem: ApiProblem) {
-		super(
-			problem.kind === 'rejected' || problem.kind === 'bad-response'
-				? problem.message
-				: problem.kind
-		);
+		super(problem.kind === 'offline' ? 'offline' : problem.message);
 	}
 }
 
@@ -62,9 +59,12 @@ export async function request<S extends z.ZodType>(
 		throw new ApiError({ kind: 'offline' });
 	}
 	const body: unknown = await res.json().catch(() => undefined);
-	if (res.status === 401) throw new ApiError({ kind: 'unauthenticated' });
+	const err = apiErrorSchema.safeParse(body);
+	if (res.status === 401) {
+		const message = err.success ? err.data.error.message : 'Sign in to continue';
+		throw new ApiError({ kind: 'unauthenticated', message });
+	}
 	if (!res.ok) {
-		const err = apiErrorSchema.safeParse(body);
 		if (res.status === 403 && err.success && err.data.error.code === 'device-revoked') {
 			await deviceRevoked();
 		}

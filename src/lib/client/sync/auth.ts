@@ -8,19 +8,38 @@ import { sealKey as sealKeyValue } from '../db/lock-values';
 import { deviceId as ensureDeviceId, deviceIdValue } from '../db/sync-values';
 import { ensureDataKey } from '../db/unlock-store';
 import * as handoff from '../lock/key-handoff';
+import { draftSummaries, type DraftSummary } from '../db/drafts-store';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
 import { withSyncLock } from './lock';
 
 const officersSchema = z.object({ officers: z.array(userSchema) });
 
-/** Thrown when leaving would strand visits that have not reached the server. */
+/**
+ * Thrown when leaving would delete work that exists only on this device: visits not yet sent,
+ * or drafts not yet finalised. Says which is in the way, because each has its own remedy.
+ */
 export class UnsentWorkError extends Error {
-	constructor(readonly waiting: number) {
-		super(
-			`${waiting} visit${waiting === 1 ? ' is' : 's are'} not yet sent from this device. ` +
-				'Connect and let them send first (or export them from the outbox).'
-		);
+	constructor(
+		readonly waiting: number,
+		readonly drafts: DraftSummary[] = []
+	) {
+		const parts: string[] = [];
+		if (waiting > 0) {
+			parts.push(
+				`${waiting} finished visit${waiting === 1 ? ' is' : 's are'} not yet sent. ` +
+					'Connect and let them send first.'
+			);
+		}
+		if (drafts.length > 0) {
+			const names = drafts.map((d) => d.subjectName).join('; ');
+			parts.push(
+				`${drafts.length === 1 ? 'A visit is' : `${drafts.length} visits are`} not finished ` +
+					`(${names}). Finish or discard ${drafts.length === 1 ? 'it' : 'them'} first: ` +
+					'otherwise it would be deleted from this device.'
+			);
+		}
+		super(parts.join(' '));
 	}
 }
 
@@ -36,7 +55,9 @@ export class RejectedWorkError extends Error {
 
 async function assertNothingUnsent(allowRejected: boolean): Promise<void> {
 	const { waiting, drafts, rejected } = await outboxCounts();
-	if (waiting + drafts > 0) throw new UnsentWorkError(waiting + drafts);
+	if (waiting + drafts > 0) {
+		throw new UnsentWorkError(waiting, drafts > 0 ? await draftSummaries() : []);
+	}
 	if (rejected > 0 && !allowRejected) throw new RejectedWorkError(rejected);
 }
 

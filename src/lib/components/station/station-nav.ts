@@ -7,9 +7,29 @@ import type { Role } from '$lib/domain/user';
  * per route and cannot take a union, and every path here is a real route.
  */
 export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
+	{ href: '/station/operation/plan', label: 'Plan', roles: ['supervisor', 'administrator'] },
+	{
+		href: '/station/operation/dashboard',
+		label: 'Dashboard',
+		roles: ['supervisor', 'administrator']
+	},
+	{
+		href: '/station/operation/briefing',
+		label: 'Briefing',
+		roles: ['supervisor', 'administrator']
+	},
+	{ href: '/station/operation/export', label: 'Export', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },
-	{ href: '/station/users', label: 'Users', roles: ['administrator'] }
+	{ href: '/station/devices', label: 'Devices', roles: ['supervisor', 'administrator'] },
+	{
+		href: '/station/devices/quarantine',
+		label: 'Quarantine',
+		roles: ['supervisor', 'administrator']
+	},
+	{ href: '/station/import', label: 'Import', roles: ['administrator'] },
+	{ href: '/station/users', label: 'Users', roles: ['administrator'] },
+	{ href: '/station/audit', label: 'Audit', roles: ['administrator'] }
 ];
 
 export function linksFor(role: Role | undefined): typeof stationLinks {

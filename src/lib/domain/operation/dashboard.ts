@@ -105,13 +105,21 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 		for (const o of input.visitOfficers.get(v.visitId) ?? [])
 			visitedBy.set(`${o}|${v.subjectId}`, v);
 	}
+	// London's offset is whole hours, so the hour of every instant in one UTC hour is the same.
+	const hours = new Map<number, number>();
+	const hourOf = (iso: string) => {
+		const bucket = Math.floor(Date.parse(iso) / 3_600_000);
+		let h = hours.get(bucket);
+		if (h === undefined) hours.set(bucket, (h = londonParts(new Date(bucket * 3_600_000)).hour));
+		return h;
+	};
 	const outcomes = zeroOutcomes();
 	const byHour = Array.from({ length: 24 }, zeroOutcomes);
 	const breachesByType: Record<string, number> = {};
 	const checks = new Map<string, number>();
 	for (const v of visits) {
 		outcomes[v.result]++;
-		byHour[londonParts(new Date(v.at)).hour]![v.result]++;
+		byHour[hourOf(v.at)]![v.result]++;
 		for (const b of v.breachTypes) breachesByType[b] = (breachesByType[b] ?? 0) + 1;
 		for (const o of input.visitOfficers.get(v.visitId) ?? [])
 			checks.set(o, (checks.get(o) ?? 0) + 1);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	defaultOperationalDay,
 	operationalDay,
+	operationalDayOf,
 	operationalDayWindow,
 	parseOperationalDayConfig,
 	shiftAt,
@@ -65,5 +66,16 @@ describe('shifts', () => {
 		expect(parseOperationalDayConfig('{"dayStart":"7am"}')).toEqual(defaultOperationalDay);
 		expect(parseOperationalDayConfig('not json')).toEqual(defaultOperationalDay);
 		expect(parseOperationalDayConfig(undefined)).toEqual(defaultOperationalDay);
+	});
+});
+
+describe('operationalDayOf', () => {
+	it('gives the same day as operationalDay, across clock changes and midnights', () => {
+		const of = operationalDayOf();
+		const from = Date.parse('2026-03-20T00:00:00Z');
+		for (let t = from; t < from + 240 * 86_400_000; t += 37 * 60_000 + 13_000) {
+			const at = new Date(t);
+			expect(of(at)).toBe(operationalDay(at));
+		}
 	});
 });

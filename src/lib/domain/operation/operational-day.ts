@@ -120,3 +120,27 @@ export function parseOperationalDayConfig(raw: string | undefined): OperationalD
 		return defaultOperationalDay;
 	}
 }
+
+/**
+ * `operationalDay` for many instants at once (a planning list of thousands of last visits): the
+ * day's boundaries are worked out once per calendar date and reused, so the cost is a few
+ * Intl calls per distinct date rather than per instant. Same answers as `operationalDay`.
+ */
+export function operationalDayOf(
+	config: OperationalDayConfig = defaultOperationalDay
+): (instant: Date) => string {
+	const starts = new Map<string, number>();
+	const startOf = (ymd: string) => {
+		let s = starts.get(ymd);
+		if (s === undefined)
+			starts.set(ymd, (s = londonWallTimeToInstant(ymd, config.dayStart).getTime()));
+		return s;
+	};
+	return (instant) => {
+		const t = instant.getTime();
+		// London is within a day of UTC, so the operational day is the UTC date or one either side.
+		let day = addLondonDays(instant.toISOString().slice(0, 10), 1);
+		while (startOf(day) > t) day = addLondonDays(day, -1);
+		return day;
+	};
+}

@@ -5,7 +5,7 @@ import { calendarDaysBetween } from '../london-time';
 import type { Order } from '../order';
 import { isOrderActive } from '../order-status';
 import { homeAddress, subjectDisplayName, type Address, type Subject } from '../subject';
-import { operationalDay, type OperationalDayConfig, type Window } from './operational-day';
+import { operationalDayOf, type OperationalDayConfig, type Window } from './operational-day';
 import type { LastVisit, PlanningRow } from './plan';
 
 /**
@@ -61,6 +61,35 @@ export function subjectFacts(
 export const EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 86_400_000;
 
+/**
+ * What a list of rows for one shift can share: curfew windows by their times (most curfews are
+ * 19:00–07:00) and operational days by calendar date. London time costs Intl calls; a list of
+ * 5,000 subjects would otherwise spend its time there.
+ */
+export interface ShiftMemo {
+	curfewWindows(curfew: CurfewCondition): { start: string; end: string }[];
+	opDay(instant: Date): string;
+}
+
+export function shiftMemo(shift: Window, config: OperationalDayConfig): ShiftMemo {
+	const windows = new Map<string, { start: string; end: string }[]>();
+	return {
+		curfewWindows(c) {
+			const key = `${c.start}|${c.end}|${c.days?.join(',') ?? ''}`;
+			let w = windows.get(key);
+			if (!w) {
+				w = curfewWindowsBetween(c, shift.start, shift.end).map((x) => ({
+					start: x.start.toISOString(),
+					end: x.end.toISOString()
+				}));
+				windows.set(key, w);
+			}
+			return w;
+		},
+		opDay: operationalDayOf(config)
+	};
+}
+
 export function planningRow(
 	facts: SubjectFacts,
 	shift: Window & { date: string },
@@ -69,7 +98,8 @@ export function planningRow(
 		openBreaches: number;
 		assignment: PlanningRow['assignment'];
 	},
-	config: OperationalDayConfig
+	config: OperationalDayConfig,
+	memo: ShiftMemo = shiftMemo(shift, config)
 ): PlanningRow {
 	const from = shift.start.getTime();
 	const soon = from + EXPIRY_WARNING_DAYS * DAY_MS;
@@ -79,8 +109,7 @@ export function planningRow(
 		.map((o) => ({ type: o.type, reference: o.reference, expiresAt: o.expiresAt! }));
 	const curfews = facts.curfews
 		.filter(({ order }) => isOrderActive(order, shift.start) || isOrderActive(order, shift.end))
-		.flatMap(({ curfew }) => curfewWindowsBetween(curfew, shift.start, shift.end))
-		.map((w) => ({ start: w.start.toISOString(), end: w.end.toISOString() }));
+		.flatMap(({ curfew }) => memo.curfewWindows(curfew));
 	const last = extra.lastVisit;
 	return {
 		subjectId: facts.subjectId,
@@ -95,7 +124,7 @@ export function planningRow(
 		curfews,
 		lastVisit: last,
 		daysSinceLastCheck: last
-			? Math.max(0, calendarDaysBetween(operationalDay(new Date(last.at), config), shift.date))
+			? Math.max(0, calendarDaysBetween(memo.opDay(new Date(last.at)), shift.date))
 			: null,
 		openBreaches: extra.openBreaches,
 		assignment: extra.assignment

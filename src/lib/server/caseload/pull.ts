@@ -5,6 +5,7 @@ import * as caseload from '../db/caseload';
 import { engineOf } from '../db/engine';
 import * as visits from '../db/visits';
 import { markDelivered } from '../operation/assign';
+import { afterAnswer } from '../db/side-writes';
 import { teamLastVisits } from './last-visits';
 import { ApiFailure } from '../http';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -74,11 +75,9 @@ export async function pullCaseload(
 		};
 	});
 	// The station's dashboard shows when each assignment reached the device: a write, so
-	// outside the read-only snapshot.
-	await markDelivered(
-		db,
-		page.bundles.map((b) => b.assignment.id),
-		now
-	);
+	// outside the read-only snapshot, and after the answer (side-writes.ts).
+	const delivered = page.bundles.map((b) => b.assignment.id);
+	if (delivered.length > 0)
+		afterAnswer('assignment-delivered', () => markDelivered(db, delivered, now));
 	return page;
 }

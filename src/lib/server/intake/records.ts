@@ -18,7 +18,8 @@ import { ApiFailure } from '../http';
  * pull; every write also records the old and new version in record_changes.
  */
 
-const LIKE_ESCAPE = /[\\%_]/g;
+// LIKE's wildcards are dropped from what was typed: SQLite has no default escape character.
+const LIKE_WILDCARDS = /[%_]/g;
 
 export async function search(
 	db: Db,
@@ -31,9 +32,7 @@ export async function search(
 		.selectFrom('subjects')
 		.select(['id', 'data', 'team_id'])
 		.$if(!scope.all, (qb) => qb.where('team_id', '=', scope.all ? '' : (scope.teamId ?? '')))
-		.$if(q.length > 0, (qb) =>
-			qb.where('search', 'like', `%${q.replace(LIKE_ESCAPE, (c) => `\\${c}`)}%`)
-		)
+		.$if(q.length > 0, (qb) => qb.where('search', 'like', `%${q.replace(LIKE_WILDCARDS, '')}%`))
 		.orderBy('family_name')
 		.limit(limit)
 		.execute();

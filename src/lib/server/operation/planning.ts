@@ -7,7 +7,7 @@ import type {
 	PlanQuery,
 	PlanningList
 } from '$lib/domain/operation/plan';
-import { planningRow } from '$lib/domain/operation/subject-facts';
+import { planningRow, shiftMemo } from '$lib/domain/operation/subject-facts';
 import type { AttemptResult } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
 import { allSubjectFacts } from './facts-cache';
@@ -23,7 +23,7 @@ export async function planningList(
 ): Promise<PlanningList> {
 	await refresh(db, config);
 	const window = shiftWindow(query.date, query.shift, config);
-	const [officers, facts, lastVisits, breaches, assigned] = await Promise.all([
+	const [officers, facts, lastVisits, breaches, assigned, names] = await Promise.all([
 		scope.officers(db, sc),
 		allSubjectFacts(db, sc),
 		db
@@ -36,9 +36,9 @@ export async function planningList(
 			.where('dealt_with_at', 'is', null)
 			.groupBy('subject_id')
 			.execute(),
-		assignmentsOn(db, query.date)
+		assignmentsOn(db, query.date),
+		staffNames(db)
 	]);
-	const names = await staffNames(db);
 	const last = new Map<string, LastVisit>(
 		lastVisits.map((v) => [
 			v.subject_id,
@@ -52,6 +52,7 @@ export async function planningList(
 	);
 	const open = new Map(breaches.map((b) => [b.subject_id, Number(b.n)]));
 	const shift = { date: query.date, ...window };
+	const memo = shiftMemo(window, config);
 	const rows = facts.map((f) =>
 		planningRow(
 			f,
@@ -61,7 +62,8 @@ export async function planningList(
 				openBreaches: open.get(f.subjectId) ?? 0,
 				assignment: assigned.get(f.subjectId) ?? null
 			},
-			config
+			config,
+			memo
 		)
 	);
 	return {

@@ -48,7 +48,7 @@ export async function visitRecord(
 	);
 	return {
 		visit: stripHash(visit),
-		hash: visit.hash ?? null,
+		hash: row.hash ?? visit.hash ?? null,
 		receivedAt: row.received_at,
 		deviceId: row.device_id,
 		officerName: name(row.officer_id),

@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { DEFAULT_TILE_URL } from '../../domain/map-config';
 import { isSecureDeployment } from './config';
 
 /**
@@ -18,11 +19,27 @@ function osrmOrigin(): string | null {
 	}
 }
 
+/**
+ * The basemap's tile server as a CSP source: tiles are drawn as images, and fetched by the
+ * service worker to keep the ones an officer has looked at. `{s}` (sub-domains) becomes `*`.
+ */
+export function tileSource(
+	template = env.FIELDCHECK_TILE_URL?.trim() || DEFAULT_TILE_URL
+): string | null {
+	if (template === 'none') return null;
+	const m = /^https:\/\/([^/]+)\//.exec(template);
+	if (!m) return null;
+	const host = m[1]!.replace(/\{s\}/g, '*');
+	return /^[A-Za-z0-9.*:-]+$/.test(host) ? `https://${host}` : null;
+}
+
 export function runtimePolicy(): string {
-	const connect = ["'self'", osrmOrigin()].filter(Boolean).join(' ');
+	const tiles = tileSource();
+	const connect = ["'self'", osrmOrigin(), tiles].filter(Boolean).join(' ');
+	const img = ["'self' data: blob:", tiles].filter(Boolean).join(' ');
 	return [
 		`connect-src ${connect}`,
-		"img-src 'self' data: blob:",
+		`img-src ${img}`,
 		"media-src 'self' blob:",
 		"font-src 'self'",
 		"manifest-src 'self'",

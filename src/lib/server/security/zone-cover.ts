@@ -10,9 +10,11 @@ import type { Db } from '../db/connection';
  * (domain/protected-zone.ts). Applied where orders leave the server: the caseload feed and the
  * subject read. The true zone stays in the server database only.
  */
+export const ZONE_OFFSET_SECRET = 'zone-offset';
+
 export async function coverOrders<T extends { orders: Order[] }>(db: Db, items: T[]): Promise<T[]> {
 	if (!items.some((i) => i.orders.some(hasProtectedGeometry))) return items;
-	const secret = await serverSecret(db, 'zone-offset');
+	const secret = await serverSecret(db, ZONE_OFFSET_SECRET);
 	const cover = (c: Condition): Condition => {
 		if (c.type !== 'exclusion-zone' || !c.protectedPremises || c.zone.shape === 'named') return c;
 		const random = createHmac('sha256', secret).update(`zone-offset-v1|${c.id}`).digest();

@@ -4,6 +4,7 @@ import { pullCaseload } from '$lib/server/caseload/pull';
 import { maybeGzip } from '$lib/server/compress';
 import { db } from '$lib/server/context';
 import * as audit from '$lib/server/db/audit';
+import { afterAnswer } from '$lib/server/db/side-writes';
 import { coverOrders } from '$lib/server/security/zone-cover';
 import { handler, noStore, parseWith } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -21,12 +22,14 @@ export const GET: RequestHandler = handler(async ({ locals, request, url }) => {
 	// Protected premises leave the server only as covering circles.
 	const page = { ...raw, bundles: await coverOrders(database, raw.bundles) };
 	// A caseload download is audited page by page: codes and counts, never its content.
-	await audit.write(database, {
-		actorId: user.id,
-		deviceId: locals.deviceId,
-		action: 'caseload-download',
-		outcome: 'accepted',
-		detail: query.cursor ? 'page=next' : 'page=first'
-	});
+	afterAnswer('audit-caseload-download', () =>
+		audit.write(database, {
+			actorId: user.id,
+			deviceId: locals.deviceId,
+			action: 'caseload-download',
+			outcome: 'accepted',
+			detail: query.cursor ? 'page=next' : 'page=first'
+		})
+	);
 	return maybeGzip(request, noStore(page));
 });

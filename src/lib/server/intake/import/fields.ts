@@ -103,13 +103,12 @@ export function parseCoordinate(raw: string, axis: 'lat' | 'lon'): Parsed<number
 type Ring = { lat: number; lon: number }[];
 
 function closedRing(points: [number, number][], what: string): Parsed<Ring> {
-	if (points.length < 4)
-		return bad(`${what} needs at least 4 points (the last repeating the first)`);
-	const [fx, fy] = points[0]!;
-	const [lx, ly] = points[points.length - 1]!;
-	if (fx !== lx || fy !== ly) {
+	const [fx, fy] = points[0] ?? [NaN, NaN];
+	const [lx, ly] = points[points.length - 1] ?? [NaN, NaN];
+	if (points.length < 2 || fx !== lx || fy !== ly) {
 		return bad(`${what} does not close: its last point must be the same as its first`);
 	}
+	if (points.length < 4) return bad(`${what} needs at least 3 corners (and the first again)`);
 	const ring: Ring = [];
 	for (const [lon, lat] of points.slice(0, -1)) {
 		if (!inUk(lat, lon)) return bad(`${what} has a point (${lon} ${lat}) outside the UK`);

@@ -67,9 +67,10 @@ export async function runImport(
 		issueCount: all.length,
 		counts: c
 	});
-	if (issues.length) return report(issues);
 	const run = async (trx: Db) => {
 		const p = await plan(trx, staged, opts.teamId);
+		// Row problems and cross-file problems (duplicates, unknown references) in one report.
+		if (issues.length) return report([...issues, ...p.issues]);
 		if (p.issues.length || !opts.apply) return report(p.issues, p.counts);
 		const refs = new Map(staged.subjects.map((s) => [s.ref, s.ref]));
 		const refOf = new Map(
@@ -82,5 +83,5 @@ export async function runImport(
 		return report([], p.counts, true);
 	};
 	// The plan is read inside the transaction that writes it, so nothing changes in between.
-	return opts.apply ? db.transaction().execute(run) : run(db);
+	return opts.apply && issues.length === 0 ? db.transaction().execute(run) : run(db);
 }

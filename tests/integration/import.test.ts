@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, TestClient } from './client';
+import { clean, example, importFiles } from './import-helpers';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+let admin: TestClient;
+let teamId: string;
+
+/** Everything an import could write: unchanged counts mean the database is unchanged. */
+async function snapshot() {
+	const tables = [
+		'subjects',
+		'addresses',
+		'orders',
+		'order_versions',
+		'record_refs',
+		'record_changes'
+	];
+	const out: Record<string, number> = {};
+	for (const t of tables) {
+		const [row] = await server.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
+		out[t] = Number(row!.n);
+	}
+	const [seq] = await server.db.query<{ value: number }>(
+		"SELECT value FROM counters WHERE name = 'change'"
+	);
+	out.seq = Number(seq!.value);
+	return out;
+}
+
+beforeAll(async () => {
+	// Room for the 50 MB file to reach the import's own limit rather than adapter-node's.
+	server = await startServer({ BODY_SIZE_LIMIT: '60M' });
+	admin = new TestClient(server.url);
+	await admin.signIn(...DEMO.admin);
+	const team = await admin.post('/api/admin/teams', { name: 'Import team' });
+	teamId = (team.body as { team: { id: string } }).team.id;
+});
+afterAll(() => server.dispose());
+
+describe('import errors: a clear message each, and nothing written', () => {
+	const cases: [string, Record<string, Uint8Array | string>, RegExp][] = [
+		[
+			'wrong encoding',
+			{
+				subjects: Buffer.from(
+					'subject_ref,given_name,family_name,date_of_birth,risk\nS1,Zo\xeb,X,01/01/1990,high\n',
+					'latin1'
+				)
+			},
+			/not UTF-8/
+		],
+		[
+			'wrong delimiter',
+			{
+				subjects: 'subject_ref;given_name;family_name;date_of_birth;risk\nS1;A;B;01/01/1990;high\n'
+			},
+			/semicolons: use commas/
+		],
+		[
+			'missing column',
+			{ subjects: 'subject_ref,given_name,family_name,risk\nS1,A,B,high\n' },
+			/"date_of_birth" is missing/
+		],
+		[
+			'duplicate references',
+			{
+				subjects:
+					'subject_ref,given_name,family_name,date_of_birth,risk\nS1,A,B,01/01/1990,high\nS1,C,D,02/01/1990,high\n'
+			},
+			/also on row 2/
+		],
+		[
+			'order for an unknown subject',
+			{ orders: 'order_ref,subject_ref,type,issuer,starts\nO1,NOPE,DAPO,Court,01/01/2026\n' },
+			/unknown subject/
+		],
+		[
+			'unknown condition type',
+			{ conditions: 'condition_ref,order_ref,type,wording\nC1,O1,telepathy,x\n' },
+			/"telepathy" is not a condition type/
+		],
+		[
+			'time 25:00',
+			{
+				conditions:
+					'condition_ref,order_ref,type,wording,address_ref,start,end\nC1,O1,curfew,x,A1,25:00,07:00\n'
+			},
+			/"25:00" is not a time of day/
+		],
+		[
+			'unclosed polygon',
+			{
+				conditions:
+					'condition_ref,order_ref,type,wording,zone_label,zone_polygon\nC1,O1,exclusion-zone,x,Z,"POLYGON((-0.42 51.87, -0.41 51.87, -0.41 51.88))"\n'
+			},
+			/does not close/
+		],
+		[
+			'coordinates outside the UK',
+			{
+				addresses:
+					'address_ref,subject_ref,kind,line1,town,postcode,lat,lon\nA1,S1,home,1 Road,Town,MK40 1AA,48.85,2.35\n'
+			},
+			/outside the UK/
+		],
+		[
+			'US month-first date',
+			{
+				subjects: 'subject_ref,given_name,family_name,date_of_birth,risk\nS1,A,B,12/31/1990,high\n'
+			},
+			/day\/month\/year \(UK, day first\)/
+		],
+		[
+			'date in another format',
+			{
+				subjects: 'subject_ref,given_name,family_name,date_of_birth,risk\nS1,A,B,31 Dec 1990,high\n'
+			},
+			/use DD\/MM\/YYYY/
+		]
+	];
+	for (const [name, files, message] of cases) {
+		it(name, async () => {
+			const before = await snapshot();
+			for (const mode of ['dry-run', 'apply'] as const) {
+				const res = await importFiles(admin, teamId, files, mode);
+				expect(res.status).toBe(422);
+				expect(res.body.ok).toBe(false);
+				expect(res.body.issues.map((i) => i.problem).join('\n')).toMatch(message);
+			}
+			expect(await snapshot()).toEqual(before);
+		});
+	}
+
+	it('a 50 MB file', async () => {
+		const before = await snapshot();
+		const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
+		const form = new FormData();
+		form.append('subjects', new Blob([big]), 'subjects.csv');
+		const res = await admin.json<{ error: { code: string; message: string } }>(
+			`/api/admin/import?mode=dry-run&teamId=${teamId}`,
+			{ method: 'POST', headers: { origin: server.url }, body: form }
+		);
+		expect(res.status).toBe(413);
+		expect(res.body.error.message).toMatch(/limit is 20 MB per file/);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('names each bad row of the example file with errors, and writes nothing', async () => {
+		const before = await snapshot();
+		const res = await importFiles(
+			admin,
+			teamId,
+			{ ...clean(), conditions: example('conditions-with-errors.csv') },
+			'apply'
+		);
+		expect(res.status).toBe(422);
+		const rows = new Set(res.body.issues.map((i) => `${i.file}:${i.row}:${i.column}`));
+		for (const r of [
+			'conditions:3:zone_lat',
+			'conditions:4:start',
+			'conditions:5:type',
+			'conditions:6:zone_polygon',
+			'conditions:8:null',
+			'conditions:9:order_ref'
+		]) {
+			expect(rows, r).toContain(r);
+		}
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('a clean import', () => {
+	it('dry-runs, applies, and a re-import changes nothing', async () => {
+		const before = await snapshot();
+		const dry = await importFiles(admin, teamId, clean());
+		expect(dry.status).toBe(200);
+		expect(dry.body.counts.subjects).toEqual({ create: 3, update: 0, unchanged: 0 });
+		expect(dry.body.counts.conditions!.create).toBe(8);
+		expect(await snapshot()).toEqual(before);
+		const applied = await importFiles(admin, teamId, clean(), 'apply');
+		expect(applied.body.applied).toBe(true);
+		const after = await snapshot();
+		expect(after.subjects).toBe(before.subjects! + 3);
+		const again = await importFiles(admin, teamId, clean(), 'apply');
+		expect(again.body.counts.subjects).toEqual({ create: 0, update: 0, unchanged: 3 });
+		expect(again.body.counts.orders).toEqual({ create: 0, update: 0, unchanged: 3 });
+		expect(await snapshot()).toEqual(after);
+	});
+
+	it('round-trips: export → import changes nothing', async () => {
+		const files: Record<string, string> = {};
+		for (const f of ['subjects', 'addresses', 'orders', 'conditions']) {
+			const res = await admin.fetch(`/api/admin/export/${f}.csv`);
+			expect(res.status).toBe(200);
+			files[f] = await res.text();
+		}
+		expect(files.subjects).toContain('BED-S-1001');
+		const before = await snapshot();
+		const res = await importFiles(admin, teamId, files, 'apply');
+		expect(res.status).toBe(200);
+		for (const kind of ['subjects', 'addresses', 'orders', 'conditions']) {
+			expect(res.body.counts[kind]!.create + res.body.counts[kind]!.update, kind).toBe(0);
+		}
+		expect(await snapshot()).toEqual(before);
+	});
+});
