@@ -4,6 +4,7 @@ import { LoginPage } from './pages/login-page';
 import { MapPage } from './pages/map-page';
 import { RoutePage } from './pages/route-page';
 import { sizes } from './pages/sizes';
+import { waitForServiceWorker } from './helpers';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
@@ -37,6 +38,8 @@ for (const size of sizes) {
 		await new LoginPage(page).signIn('officer2', 'demo-officer-2');
 		const caseload = new CaseloadPage(page);
 		await caseload.waitUntilReadyForOffline();
+		// The unlocked key survives the navigations below only once the service worker runs.
+		await waitForServiceWorker(page);
 		const total = await caseload.total();
 		await caseload.open((await caseload.names())[0]!);
 		await expect(page).toHaveURL(/\/subjects\/[^/]+$/);
