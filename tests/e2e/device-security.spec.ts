@@ -27,8 +27,6 @@ async function recordVisit(page: Page, user: string, password: string) {
 	await page.waitForURL(/\/visits\//);
 	const visit = new VisitPage(page);
 	await visit.result('Seen');
-	// A subject who was seen has every condition marked before the visit can be locked.
-	await visit.markAllConditions('Compliant');
 	await visit.notes(NOTES);
 	await visit.addPhoto(PHOTO);
 	const visitId = page.url().split('/').pop()!;
@@ -191,8 +189,6 @@ test('five wrong passphrases wipe the device; its unsent sealed visit still arri
 	const visitId = page.url().split('/').pop()!;
 	const visit = new VisitPage(page);
 	await visit.result('Seen');
-	// A subject who was seen has every condition marked before the visit can be locked.
-	await visit.markAllConditions('Compliant');
 	await visit.notes(NOTES);
 	await visit.finalise();
 
