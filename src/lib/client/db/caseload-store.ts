@@ -1,6 +1,5 @@
 import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
-import { firstIds, updateCaseloadOrder } from './caseload-order-store';
 import { database, type StoredSubject } from './database';
 import * as syncValues from './sync-values';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
@@ -23,21 +22,17 @@ export function toStored(bundle: SubjectBundle): StoredSubject {
  */
 export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
-	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts, db.sealed];
+	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
 	await db.transaction('rw', tables, async () => {
-		const stored = page.bundles.map(toStored);
-		if (stored.length > 0) await db.subjects.bulkPut(stored);
+		if (page.bundles.length > 0) await db.subjects.bulkPut(page.bundles.map(toStored));
 		await applyTeamVisits(page.teamVisits ?? []);
 		await applyReceipts(page.receipts);
-		let gone: string[] = [];
 		if (page.removed.subjectIds.length > 0) {
 			const keep = await subjectsWithPendingWork();
-			const [leaving, removed] = partition(page.removed.subjectIds, (id) => keep.has(id));
-			gone = removed;
+			const [leaving, gone] = partition(page.removed.subjectIds, (id) => keep.has(id));
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
-		await updateCaseloadOrder(stored, gone);
 		await syncValues.cursor.set(page.cursor);
 		await syncValues.lastSyncedAt.set(page.serverTime);
 	});
@@ -57,13 +52,9 @@ async function applyTeamVisits(visits: TeamVisit[]): Promise<void> {
 /** Lets go of unassigned subjects whose visits have now all been acknowledged. */
 export async function purgeLeavingSubjects(): Promise<number> {
 	const db = database();
-	return db.transaction('rw', [db.subjects, db.visits, db.drafts, db.meta], async () => {
+	return db.transaction('rw', [db.subjects, db.visits, db.drafts], async () => {
 		const keep = await subjectsWithPendingWork();
-		const leaving = await db.subjects.where('leaving').equals(1).primaryKeys();
-		const gone = leaving.filter((id) => !keep.has(id));
-		await db.subjects.bulkDelete(gone);
-		await updateCaseloadOrder([], gone);
-		return gone.length;
+		return db.subjects.filter((s) => s.leaving === 1 && !keep.has(s.id)).delete();
 	});
 }
 
@@ -75,16 +66,12 @@ function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
 }
 
 export async function firstSubjects(limit: number): Promise<SubjectBundle[]> {
-	const ids = await firstIds(limit);
-	if (!ids) return (await allSubjects()).slice(0, limit).map((r) => r.bundle);
-	const rows = await database().subjects.bulkGet(ids);
-	return rows.flatMap((r) => (r ? [r.bundle] : []));
+	const rows = await database().subjects.orderBy('sortKey').limit(limit).toArray();
+	return rows.map((r) => r.bundle);
 }
 
-/** Every subject in the default order, sorted in memory: the sort key is not an index. */
 export async function allSubjects(): Promise<StoredSubject[]> {
-	const rows = await database().subjects.toArray();
-	return rows.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+	return database().subjects.orderBy('sortKey').toArray();
 }
 
 export async function getSubject(id: string): Promise<SubjectBundle | undefined> {

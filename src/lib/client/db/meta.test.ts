@@ -12,13 +12,11 @@ import { quarantinedCount } from './quarantine';
 import { quarantineInvalid } from './quarantine-check';
 import * as routeValues from './route-values';
 import * as syncValues from './sync-values';
-import { unlockForTests } from './crypto/testing';
 
 let db: FieldcheckDatabase;
 let n = 0;
 
-beforeEach(async () => {
-	await unlockForTests();
+beforeEach(() => {
 	db = new FieldcheckDatabase(`meta-test-${++n}`);
 	useDatabase(db);
 });
@@ -117,8 +115,8 @@ describe('stored drafts', () => {
 	});
 });
 
-describe('the schema upgrades to version 5', () => {
-	it('drop what an older build stored in the clear, keeping the device identity', async () => {
+describe('the schema upgrade to version 4', () => {
+	it('keeps every existing row', async () => {
 		const name = `upgrade-test-${++n}`;
 		const old = new Dexie(name);
 		old.version(3).stores({
@@ -131,7 +129,6 @@ describe('the schema upgrades to version 5', () => {
 			areaPackChunks: 'index'
 		});
 		await old.table('meta').put({ key: 'cursor', value: 'c9' });
-		await old.table('meta').put({ key: 'deviceId', value: 'device-9' });
 		await old
 			.table('drafts')
 			.put({ id: uuid(7), subjectId: uuid(8), updatedAt: '', draft: draft() });
@@ -139,13 +136,10 @@ describe('the schema upgrades to version 5', () => {
 
 		const upgraded = new FieldcheckDatabase(name);
 		useDatabase(upgraded);
-		// A new version never installs over unsent work (update-control.ts), so nothing is lost:
-		// the caseload downloads again, now encrypted.
-		expect(await syncValues.cursor.get()).toBeUndefined();
-		expect(await getDraft(uuid(7))).toBeUndefined();
-		expect(await syncValues.deviceIdValue.get()).toBe('device-9');
+		expect(await syncValues.cursor.get()).toBe('c9');
+		expect(await getDraft(uuid(7))).toEqual(draft());
 		expect(await upgraded.quarantine.count()).toBe(0);
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(4);
 		await upgraded.delete();
 	});
 });

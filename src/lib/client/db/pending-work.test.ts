@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { FieldcheckDatabase } from './database';
-import { unlockForTests } from './crypto/testing';
 import { countPendingWork } from './pending-work';
 
 describe('countPendingWork', () => {
@@ -13,7 +12,6 @@ describe('countPendingWork', () => {
 	});
 
 	it('counts outbox entries and drafts without changing the database version', async () => {
-		await unlockForTests();
 		const name = `work-${crypto.randomUUID()}`;
 		const db = new FieldcheckDatabase(name);
 		await db.open();

@@ -6,7 +6,6 @@ import { finaliseVisit } from '../db/visits-store';
 import { ApiError } from './api';
 import { PUSH_BATCH, pushOutbox, type PushProgress } from './push';
 import { FakeSyncServer } from './testing';
-import { unlockForTests } from '../db/crypto/testing';
 
 let server: FakeSyncServer;
 
@@ -15,8 +14,7 @@ async function recordVisits(n: number): Promise<void> {
 	for (let i = 1; i <= n; i++) await finaliseVisit(makeVisit({ id: uuid(i) }), 'Synthetic Person');
 }
 
-beforeEach(async () => {
-	await unlockForTests();
+beforeEach(() => {
 	useDatabase(new FieldcheckDatabase(`push-test-${crypto.randomUUID()}`));
 	server = new FakeSyncServer();
 	vi.stubGlobal('fetch', server.fetch);
