@@ -31,17 +31,14 @@ export interface RawBaseline {
 
 /**
  * The floor for download-and-store: the same feed pages fetched from the same endpoint, and the
- * same records written with bare IndexedDB in one readwrite transaction, into a database of its
- * own with the app's stores and indexes. The records' sortKey and tokens are copied from what
- * the app stored (read before the clock starts), so both sides write identical objects and the
- * baseline needs no copy of the app's code.
+ * same bundles written unencrypted with bare IndexedDB in one readwrite transaction, into a
+ * database of its own with the app's indexes. The app also derives sort keys and search
+ * tokens and encrypts every row (issue 8): that is the overhead this baseline shows.
  */
 export async function rawBaseline({
-	appDb,
 	rawDb,
 	pageSize
 }: {
-	appDb: string;
 	rawDb: string;
 	pageSize: number;
 }): Promise<RawBaseline> {
@@ -56,23 +53,10 @@ export async function rawBaseline({
 		return request(req);
 	};
 
-	type Derived = { sortKey: string; tokens: string[] };
-	const derived = new Map<string, Derived>();
-	{
-		// In a block so the whole rows (bundles included) can be collected before timing.
-		const app = await open(appDb);
-		const rows = await request<(Derived & { id: string })[]>(
-			app.transaction('subjects').objectStore('subjects').getAll()
-		);
-		app.close();
-		for (const r of rows) derived.set(r.id, { sortKey: r.sortKey, tokens: r.tokens });
-	}
-
 	await request(indexedDB.deleteDatabase(rawDb));
 	const db = await open(rawDb, (d) => {
 		const subjects = d.createObjectStore('subjects', { keyPath: 'id' });
-		subjects.createIndex('sortKey', 'sortKey');
-		subjects.createIndex('tokens', 'tokens', { multiEntry: true });
+		subjects.createIndex('leaving', 'leaving');
 		d.createObjectStore('meta', { keyPath: 'key' });
 	});
 
@@ -98,11 +82,7 @@ export async function rawBaseline({
 		tx.onabort = () => fail(tx.error ?? new Error('aborted'));
 	});
 	const store = tx.objectStore('subjects');
-	for (const bundle of bundles) {
-		const d = derived.get(bundle.subject.id);
-		if (!d) throw new Error(`the app did not store subject ${bundle.subject.id}`);
-		store.put({ id: bundle.subject.id, bundle, sortKey: d.sortKey, tokens: d.tokens, leaving: 0 });
-	}
+	for (const bundle of bundles) store.put({ id: bundle.subject.id, bundle, leaving: 0 });
 	tx.objectStore('meta').put({ key: 'cursor', value: last.cursor });
 	tx.objectStore('meta').put({ key: 'lastSyncedAt', value: last.serverTime });
 	await committed;
@@ -116,4 +96,25 @@ export async function rawBaseline({
 		writeMs: written - fetched,
 		totalMs: written - started
 	};
+}
+
+/** Floor for finalising: one Blob of `bytes` put with bare IndexedDB, strict durability. */
+export async function rawBlobPut({ rawDb, bytes }: { rawDb: string; bytes: number }) {
+	const open = indexedDB.open(rawDb, 1);
+	open.onupgradeneeded = () => open.result.createObjectStore('photos');
+	const db = await new Promise<IDBDatabase>((done, fail) => {
+		open.onsuccess = () => done(open.result);
+		open.onerror = () => fail(open.error);
+	});
+	const blob = new Blob([crypto.getRandomValues(new Uint8Array(65536))]);
+	const parts = Array.from({ length: Math.ceil(bytes / 65536) }, () => blob);
+	const started = performance.now();
+	const tx = db.transaction('photos', 'readwrite', { durability: 'strict' });
+	tx.objectStore('photos').put(new Blob(parts), crypto.randomUUID());
+	await new Promise<void>((done, fail) => {
+		tx.oncomplete = () => done();
+		tx.onerror = () => fail(tx.error);
+	});
+	db.close();
+	return performance.now() - started;
 }

@@ -10,12 +10,14 @@ import {
 	removeAreaPack
 } from './area-pack-store';
 import { FieldcheckDatabase, useDatabase } from './database';
+import { unlockForTests } from './crypto/testing';
 
 let db: FieldcheckDatabase;
 let n = 0;
 const version = { sha256: 'a'.repeat(64), bytes: 10, updatedAt: '2026-11-27T08:00:00.000Z' };
 
-beforeEach(() => {
+beforeEach(async () => {
+	await unlockForTests();
 	db = new FieldcheckDatabase(`area-pack-test-${++n}`);
 	useDatabase(db);
 });

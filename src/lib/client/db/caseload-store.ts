@@ -1,5 +1,6 @@
 import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
+import { firstIds, updateCaseloadOrder } from './caseload-order-store';
 import { database, type StoredSubject } from './database';
 import * as syncValues from './sync-values';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
@@ -22,17 +23,21 @@ export function toStored(bundle: SubjectBundle): StoredSubject {
  */
 export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
-	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
+	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts, db.sealed];
 	await db.transaction('rw', tables, async () => {
-		if (page.bundles.length > 0) await db.subjects.bulkPut(page.bundles.map(toStored));
+		const stored = page.bundles.map(toStored);
+		if (stored.length > 0) await db.subjects.bulkPut(stored);
 		await applyTeamVisits(page.teamVisits ?? []);
 		await applyReceipts(page.receipts);
+		let gone: string[] = [];
 		if (page.removed.subjectIds.length > 0) {
 			const keep = await subjectsWithPendingWork();
-			const [leaving, gone] = partition(page.removed.subjectIds, (id) => keep.has(id));
+			const [leaving, removed] = partition(page.removed.subjectIds, (id) => keep.has(id));
+			gone = removed;
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
+		await updateCaseloadOrder(stored, gone);
 		await syncValues.cursor.set(page.cursor);
 		await syncValues.lastSyncedAt.set(page.serverTime);
 	});
@@ -52,9 +57,13 @@ async function applyTeamVisits(visits: TeamVisit[]): Promise<void> {
 /** Lets go of unassigned subjects whose visits have now all been acknowledged. */
 export async function purgeLeavingSubjects(): Promise<number> {
 	const db = database();
-	return db.transaction('rw', [db.subjects, db.visits, db.drafts], async () => {
+	return db.transaction('rw', [db.subjects, db.visits, db.drafts, db.meta], async () => {
 		const keep = await subjectsWithPendingWork();
-		return db.subjects.filter((s) => s.leaving === 1 && !keep.has(s.id)).delete();
+		const leaving = await db.subjects.where('leaving').equals(1).primaryKeys();
+		const gone = leaving.filter((id) => !keep.has(id));
+		await db.subjects.bulkDelete(gone);
+		await updateCaseloadOrder([], gone);
+		return gone.length;
 	});
 }
 
@@ -66,12 +75,16 @@ function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
 }
 
 export async function firstSubjects(limit: number): Promise<SubjectBundle[]> {
-	const rows = await database().subjects.orderBy('sortKey').limit(limit).toArray();
-	return rows.map((r) => r.bundle);
+	const ids = await firstIds(limit);
+	if (!ids) return (await allSubjects()).slice(0, limit).map((r) => r.bundle);
+	const rows = await database().subjects.bulkGet(ids);
+	return rows.flatMap((r) => (r ? [r.bundle] : []));
 }
 
+/** Every subject in the default order, sorted in memory: the sort key is not an index. */
 export async function allSubjects(): Promise<StoredSubject[]> {
-	return database().subjects.orderBy('sortKey').toArray();
+	const rows = await database().subjects.toArray();
+	return rows.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 }
 
 export async function getSubject(id: string): Promise<SubjectBundle | undefined> {

@@ -1,12 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { SealedEnvelope } from '$lib/domain/sealed';
 import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import type { Mutation } from '$lib/domain/sync';
 import type { PhotoRef, Visit } from '$lib/domain/visit';
 import type { VisitDraft } from '$lib/domain/visit-draft';
+import { encryptionMiddleware } from './crypto/middleware';
 
 /**
  * The device's copy of the officer's world. This folder is the only code that touches
- * IndexedDB (lint enforces it), so encryption at rest can later wrap it in one place.
+ * IndexedDB (lint enforces it); every personal value is encrypted on its way down by the
+ * middleware in ./crypto, and no index holds a personal value (see ./crypto/policy.ts).
  */
 export interface StoredSubject {
 	id: string;
@@ -98,6 +101,34 @@ export interface StoredAreaPack {
 	complete: boolean;
 }
 
+/**
+ * A finalised visit sealed to the server's public key: unreadable on the device, kept through
+ * every wipe, delivered after the next sign-in.
+ */
+export interface SealedItem {
+	id: string;
+	deviceId: string;
+	envelope: SealedEnvelope;
+	sealedAt: string;
+}
+
+/** Unlock, failed unlock, lock, wipe: recorded while the data key may be absent. */
+export interface LockEvent {
+	id?: number;
+	kind: 'unlock' | 'unlock-failed' | 'lock' | 'wipe';
+	at: string;
+}
+
+/** What the upgrade to encryption keeps: nothing personal, nothing tied to dropped rows. */
+const KEPT_THROUGH_UPGRADE = new Set([
+	'deviceId',
+	'nextSeq',
+	'lastPushAt',
+	'areaPack',
+	'mapConfig',
+	'routeConfig'
+]);
+
 export class FieldcheckDatabase extends Dexie {
 	subjects!: EntityTable<StoredSubject, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -107,6 +138,8 @@ export class FieldcheckDatabase extends Dexie {
 	photos!: EntityTable<StoredPhoto, 'id'>;
 	areaPackChunks!: EntityTable<AreaPackChunk, 'index'>;
 	quarantine!: EntityTable<QuarantinedValue, 'id'>;
+	sealed!: EntityTable<SealedItem, 'id'>;
+	lockEvents!: EntityTable<LockEvent, 'id'>;
 
 	constructor(name = 'fieldcheck') {
 		// Strict durability: "Saved on this device" may only be said once the data is on disk,
@@ -129,6 +162,21 @@ export class FieldcheckDatabase extends Dexie {
 		this.version(4).stores({
 			quarantine: '++id, kind'
 		});
+		// Encryption at rest: names and postcodes leave the indexes, and whatever an older build
+		// stored in the clear is dropped (an update never installs over unsent work).
+		this.version(5)
+			.stores({ subjects: 'id, leaving', sealed: 'id', lockEvents: '++id' })
+			.upgrade(async (tx) => {
+				for (const t of ['subjects', 'drafts', 'visits', 'outbox', 'photos', 'quarantine']) {
+					await tx.table(t).clear();
+				}
+				// The caseload comes again from the start; the device keeps its sync identity.
+				await tx
+					.table('meta')
+					.filter((m: MetaEntry) => !KEPT_THROUGH_UPGRADE.has(m.key))
+					.delete();
+			});
+		this.use(encryptionMiddleware);
 	}
 }
 

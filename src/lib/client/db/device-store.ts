@@ -1,12 +1,17 @@
 import { database } from './database';
 
+/** Tables that survive every wipe: sealed visits (unreadable here) and lock events (nothing personal). */
+const KEPT = new Set(['sealed', 'lockEvents']);
+
 /**
- * Forgets everything on this device: used when a different officer signs in, and only once
- * nothing is waiting to be sent (the caller checks). The device gets a new sync identity.
+ * Forgets everything readable on this device: used when a different officer signs in, on
+ * sign-out, after too many failed unlocks, on revocation. Sealed visits stay, to be delivered
+ * after the next sign-in; the device gets a new sync identity (sealed items keep their own).
  */
 export async function wipeDevice(): Promise<void> {
 	const db = database();
-	await db.transaction('rw', db.tables, async () => {
-		for (const table of db.tables) await table.clear();
+	const tables = db.tables.filter((t) => !KEPT.has(t.name));
+	await db.transaction('rw', tables, async () => {
+		for (const table of tables) await table.clear();
 	});
 }

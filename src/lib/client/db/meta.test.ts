@@ -12,11 +12,13 @@ import { quarantinedCount } from './quarantine';
 import { quarantineInvalid } from './quarantine-check';
 import * as routeValues from './route-values';
 import * as syncValues from './sync-values';
+import { unlockForTests } from './crypto/testing';
 
 let db: FieldcheckDatabase;
 let n = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
+	await unlockForTests();
 	db = new FieldcheckDatabase(`meta-test-${++n}`);
 	useDatabase(db);
 });
@@ -115,8 +117,8 @@ describe('stored drafts', () => {
 	});
 });
 
-describe('the schema upgrade to version 4', () => {
-	it('keeps every existing row', async () => {
+describe('the schema upgrades to version 5', () => {
+	it('drop what an older build stored in the clear, keeping the device identity', async () => {
 		const name = `upgrade-test-${++n}`;
 		const old = new Dexie(name);
 		old.version(3).stores({
@@ -129,6 +131,7 @@ describe('the schema upgrade to version 4', () => {
 			areaPackChunks: 'index'
 		});
 		await old.table('meta').put({ key: 'cursor', value: 'c9' });
+		await old.table('meta').put({ key: 'deviceId', value: 'device-9' });
 		await old
 			.table('drafts')
 			.put({ id: uuid(7), subjectId: uuid(8), updatedAt: '', draft: draft() });
@@ -136,10 +139,13 @@ describe('the schema upgrade to version 4', () => {
 
 		const upgraded = new FieldcheckDatabase(name);
 		useDatabase(upgraded);
-		expect(await syncValues.cursor.get()).toBe('c9');
-		expect(await getDraft(uuid(7))).toEqual(draft());
+		// A new version never installs over unsent work (update-control.ts), so nothing is lost:
+		// the caseload downloads again, now encrypted.
+		expect(await syncValues.cursor.get()).toBeUndefined();
+		expect(await getDraft(uuid(7))).toBeUndefined();
+		expect(await syncValues.deviceIdValue.get()).toBe('device-9');
 		expect(await upgraded.quarantine.count()).toBe(0);
-		expect(upgraded.verno).toBe(4);
+		expect(upgraded.verno).toBe(5);
 		await upgraded.delete();
 	});
 });

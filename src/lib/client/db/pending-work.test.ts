@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { FieldcheckDatabase } from './database';
+import { unlockForTests } from './crypto/testing';
 import { countPendingWork } from './pending-work';
 
 describe('countPendingWork', () => {
@@ -12,6 +13,7 @@ describe('countPendingWork', () => {
 	});
 
 	it('counts outbox entries and drafts without changing the database version', async () => {
+		await unlockForTests();
 		const name = `work-${crypto.randomUUID()}`;
 		const db = new FieldcheckDatabase(name);
 		await db.open();

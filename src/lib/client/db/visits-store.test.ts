@@ -20,6 +20,7 @@ import {
 	outboxCounts,
 	photosToUpload
 } from './visits-store';
+import { unlockForTests } from './crypto/testing';
 
 const data = generateCaseload({ seed: 7, subjects: 6, officers: 1, today: '2026-11-27' });
 const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
@@ -100,6 +101,7 @@ function photoOf(content: string) {
 }
 
 beforeEach(async () => {
+	await unlockForTests();
 	useDatabase(new FieldcheckDatabase(`test-${crypto.randomUUID()}`));
 	await applyCaseloadPage(page({ bundles }));
 });

@@ -1,39 +1,62 @@
 import type { MutationResult, VisitReceipt } from '$lib/domain/sync';
 import type { Visit } from '$lib/domain/visit';
 import { database, type OutboxEntry, type StoredPhoto, type StoredVisit } from './database';
+import { chainHead } from './lock-values';
+import { chainVisit, sealVisit } from './sealed-store';
 import * as syncValues from './sync-values';
 
 /**
- * Finalising writes the visit and its outbox entry in ONE strict-durability transaction and
- * removes the draft: when this resolves, the visit is on disk and queued, or nothing changed.
+ * Finalising writes the visit, its outbox entry, its sealed copy and the new chain head in ONE
+ * strict-durability transaction and removes the draft: when this resolves, the visit is on disk,
+ * queued and sealed, or nothing changed. Hashing and sealing happen first, against the sequence
+ * number and chain head read before; if another tab finalised meanwhile, it is done again.
  */
-export async function finaliseVisit(visit: Visit, subjectName: string): Promise<number> {
+export async function finaliseVisit(draftVisit: Visit, subjectName: string): Promise<number> {
 	const db = database();
-	return db.transaction('rw', [db.meta, db.visits, db.outbox, db.drafts], async () => {
+	const tables = [db.meta, db.visits, db.outbox, db.drafts, db.sealed];
+	// Measured by `npm run bench:caseload`: finalising a visit with a 2 MB photo, sealed.
+	performance.mark('fc:finalise:start');
+	for (;;) {
 		const seq = (await syncValues.nextSeq.get()) ?? 1;
-		await syncValues.nextSeq.set(seq + 1);
-		const now = new Date().toISOString();
-		await db.visits.add({
-			id: visit.id,
-			subjectId: visit.subjectId,
-			subjectName,
-			visit,
-			state: 'saved',
-			savedAt: now,
-			receivedAt: null,
-			rejection: null
+		const prevHash = (await chainHead.get()) ?? null;
+		const visit = await chainVisit(draftVisit, prevHash);
+		const mutation = { type: 'record-visit', seq, id: crypto.randomUUID(), visit } as const;
+		const sealed = await sealVisit(mutation);
+		const done = await db.transaction('rw', tables, async () => {
+			const moved =
+				((await syncValues.nextSeq.get()) ?? 1) !== seq ||
+				((await chainHead.get()) ?? null) !== prevHash;
+			if (moved) return false;
+			await syncValues.nextSeq.set(seq + 1);
+			await chainHead.set(visit.hash!);
+			const now = new Date().toISOString();
+			await db.visits.add({
+				id: visit.id,
+				subjectId: visit.subjectId,
+				subjectName,
+				visit,
+				state: 'saved',
+				savedAt: now,
+				receivedAt: null,
+				rejection: null
+			});
+			await db.outbox.add({
+				seq,
+				visitId: visit.id,
+				mutation,
+				queuedAt: now,
+				attempts: 0,
+				lastError: null
+			});
+			if (sealed) await db.sealed.put(sealed);
+			await db.drafts.delete(visit.id);
+			return true;
 		});
-		await db.outbox.add({
-			seq,
-			visitId: visit.id,
-			mutation: { type: 'record-visit', seq, id: crypto.randomUUID(), visit },
-			queuedAt: now,
-			attempts: 0,
-			lastError: null
-		});
-		await db.drafts.delete(visit.id);
-		return seq;
-	});
+		if (done) {
+			performance.mark('fc:finalise:end');
+			return seq;
+		}
+	}
 }
 
 export async function outboxBatch(limit: number): Promise<OutboxEntry[]> {
@@ -62,12 +85,14 @@ export async function noteAttempt(seqs: number[], error: string | null): Promise
  */
 export async function applyPushResults(results: MutationResult[]): Promise<void> {
 	const db = database();
-	await db.transaction('rw', [db.outbox, db.visits, db.photos, db.meta], async () => {
+	await db.transaction('rw', [db.outbox, db.visits, db.photos, db.meta, db.sealed], async () => {
 		for (const r of results) {
 			if (r.status === 'deferred') continue;
 			const entry = await db.outbox.get(r.seq);
 			if (!entry) continue;
 			await db.outbox.delete(r.seq);
+			// The server has answered for this visit: its sealed copy has done its job.
+			if (entry.visitId) await db.sealed.delete(entry.visitId);
 			if (r.status === 'rejected') {
 				await db.visits.update(entry.visitId, {
 					state: 'rejected',
@@ -101,8 +126,9 @@ async function markReceived(visitId: string, receivedAt: string): Promise<void> 
 export async function applyReceipts(receipts: VisitReceipt[]): Promise<void> {
 	if (receipts.length === 0) return;
 	const db = database();
-	await db.transaction('rw', [db.outbox, db.visits, db.photos], async () => {
+	await db.transaction('rw', [db.outbox, db.visits, db.photos, db.sealed], async () => {
 		for (const r of receipts) {
+			await db.sealed.delete(r.visitId);
 			const visit = await db.visits.get(r.visitId);
 			if (!visit || visit.state === 'rejected') continue;
 			await db.outbox.where('visitId').equals(r.visitId).delete();

@@ -4,11 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { areaPackBlob, areaPackProgress } from '../db/area-pack-store';
 import { FieldcheckDatabase, useDatabase } from '../db/database';
 import { AreaPackDownloadError, downloadAreaPack } from './area-pack-download';
+import { unlockForTests } from '../db/crypto/testing';
 
 let db: FieldcheckDatabase;
 let n = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
+	await unlockForTests();
 	db = new FieldcheckDatabase(`area-pack-download-test-${++n}`);
 	useDatabase(db);
 });

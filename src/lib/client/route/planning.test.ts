@@ -15,6 +15,7 @@ import { finaliseVisit } from '../db/visits-store';
 import { defaultChoice, loadCandidates } from './planning';
 import { clearPlan, loadPlan, loadRouteConfig, savePlan } from './route-store';
 import { greatCircle } from './travel';
+import { unlockForTests } from '../db/crypto/testing';
 
 const data = generateCaseload({ seed: 7, subjects: 6, officers: 1, today: '2026-11-27' });
 const bundles: SubjectBundle[] = data.subjects.map((subject, i) => ({
@@ -47,6 +48,7 @@ function visit(b: SubjectBundle, startedAt: string): Visit {
 let db: FieldcheckDatabase;
 
 beforeEach(async () => {
+	await unlockForTests();
 	db = new FieldcheckDatabase(`planning-test-${crypto.randomUUID()}`);
 	useDatabase(db);
 	await applyCaseloadPage({

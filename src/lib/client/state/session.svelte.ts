@@ -1,5 +1,6 @@
 import type { LoginRequest, User } from '$lib/domain/user';
 import * as auth from '../sync/auth';
+import { deviceLock } from './device-lock.svelte';
 
 export { RejectedWorkError, UnsentWorkError } from '../sync/auth';
 
@@ -33,6 +34,7 @@ class Session {
 		this.#user = user;
 		this.#mustChangePassword = mustChangePassword;
 		this.#loaded = true;
+		await deviceLock.afterSignIn(user.role);
 		return user;
 	}
 

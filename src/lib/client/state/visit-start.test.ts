@@ -4,8 +4,12 @@ import { makeVisit, uuid } from '$lib/domain/testing';
 import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import { getDraft } from '../db/drafts-store';
 import { startAmendment } from './visit-start';
+import { unlockForTests } from '../db/crypto/testing';
 
-beforeEach(() => useDatabase(new FieldcheckDatabase(`visit-start-test-${crypto.randomUUID()}`)));
+beforeEach(async () => {
+	await unlockForTests();
+	useDatabase(new FieldcheckDatabase(`visit-start-test-${crypto.randomUUID()}`));
+});
 afterEach(async () => database().delete());
 
 describe('startAmendment', () => {

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { DEVICE_HEADER } from '$lib/domain/device-security';
 import { apiErrorSchema } from '$lib/domain/errors';
+import { deviceIdValue } from '../db/sync-values';
+import { wipeReadable } from '../db/unlock-store';
 
 /** Why a call to the server did not give us what we asked for. */
 export type ApiProblem =
@@ -19,17 +22,35 @@ export class ApiError extends Error {
  * Fetch JSON from our own API and check it against the shared contract: a server that speaks
  * another version is caught here rather than deep in the UI.
  */
+const revokedListeners = new Set<() => void>();
+
+/** Called after the device has wiped itself on a `device-revoked` answer. */
+export function onDeviceRevoked(listener: () => void): () => void {
+	revokedListeners.add(listener);
+	return () => revokedListeners.delete(listener);
+}
+
+async function deviceRevoked(): Promise<void> {
+	await wipeReadable();
+	for (const l of revokedListeners) l();
+}
+
 export async function request<S extends z.ZodType>(
 	path: string,
 	schema: S,
 	init: { method?: string; body?: unknown; signal?: AbortSignal } = {}
 ): Promise<z.infer<S>> {
 	let res: Response;
+	const headers: Record<string, string> = {};
+	if (init.body !== undefined) headers['content-type'] = 'application/json';
+	// The server knows a revoked device by this id even once its sessions are gone.
+	const deviceId = await deviceIdValue.get();
+	if (deviceId) headers[DEVICE_HEADER] = deviceId;
 	try {
 		res = await fetch(path, {
 			method: init.method ?? 'GET',
 			credentials: 'same-origin',
-			headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+			headers,
 			body: init.body === undefined ? undefined : JSON.stringify(init.body),
 			signal: init.signal
 		});
@@ -44,6 +65,9 @@ export async function request<S extends z.ZodType>(
 		throw new ApiError({ kind: 'unauthenticated', message });
 	}
 	if (!res.ok) {
+		if (res.status === 403 && err.success && err.data.error.code === 'device-revoked') {
+			await deviceRevoked();
+		}
 		throw new ApiError({
 			kind: 'rejected',
 			status: res.status,

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { loginResponseSchema } from '$lib/domain/device-security';
 import { userSchema, type LoginRequest, type User } from '$lib/domain/user';
+import * as keyring from '../db/crypto/keyring';
 import { wipeDevice } from '../db/device-store';
 import * as account from '../db/account-values';
+import { sealKey as sealKeyValue } from '../db/lock-values';
+import { deviceId as ensureDeviceId, deviceIdValue } from '../db/sync-values';
+import { ensureDataKey } from '../db/unlock-store';
+import * as handoff from '../lock/key-handoff';
 import { draftSummaries, type DraftSummary } from '../db/drafts-store';
 import { outboxCounts } from '../db/visits-store';
 import { ApiError, request } from './api';
 import { withSyncLock } from './lock';
 
-const loginResponseSchema = z.object({
-	user: userSchema,
-	expiresAt: z.string(),
-	mustChangePassword: z.boolean()
-});
 const officersSchema = z.object({ officers: z.array(userSchema) });
 
 /**
@@ -72,15 +73,26 @@ export async function signIn(
 	// Under the sync lock, so a page of caseload already in flight cannot land after a wipe
 	// and leave one officer's subjects behind for the next.
 	return withSyncLock(async () => {
-		const previous = await account.user.get();
+		// Without the key nothing readable is left here (see deviceLock.open).
+		const previous = keyring.isUnlocked() ? await account.user.get() : undefined;
 		const sameOfficer = previous?.username === credentials.username;
 		if (!sameOfficer) await assertNothingUnsent(allowRejected);
-		const { user, mustChangePassword } = await request('/api/auth/login', loginResponseSchema, {
-			method: 'POST',
-			body: credentials
-		});
+		// The session belongs to this device id; another officer's sign-in starts a new one.
+		const deviceId = sameOfficer ? await ensureDeviceId() : crypto.randomUUID();
+		const { user, mustChangePassword, sealKey } = await request(
+			'/api/auth/login',
+			loginResponseSchema,
+			{
+				method: 'POST',
+				body: { ...credentials, deviceId }
+			}
+		);
 		// Whatever a different (or unknown) officer left behind goes before this one sees it.
 		if (previous?.id !== user.id) await wipeDevice();
+		await deviceIdValue.set(deviceId);
+		await sealKeyValue.set(sealKey);
+		// Everything stored from here on is encrypted; the officer sets up unlocking next.
+		await ensureDataKey();
 		await account.user.set(user);
 		if (!mustChangePassword) await refreshOfficers();
 		return { user, mustChangePassword };
@@ -112,6 +124,8 @@ export async function signOut(allowRejected = false): Promise<void> {
 		// The server session ends if we can reach it; the device forgets everything either way.
 		await request('/api/auth/logout', z.unknown(), { method: 'POST' }).catch(() => undefined);
 		await wipeDevice();
+		keyring.drop();
+		await handoff.forget();
 	});
 }
 

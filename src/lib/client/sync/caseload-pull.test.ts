@@ -10,6 +10,7 @@ import * as syncValues from '../db/sync-values';
 import { ApiError } from './api';
 import { pullCaseload, type PullProgress } from './caseload-pull';
 import { FakeSyncServer, feedOf, feedPage } from './testing';
+import { unlockForTests } from '../db/crypto/testing';
 
 const data = generateCaseload({ seed: 11, subjects: 7, officers: 1, today: '2026-11-27' });
 const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
@@ -19,7 +20,10 @@ const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
 	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
 }));
 
-beforeEach(() => useDatabase(new FieldcheckDatabase(`pull-test-${crypto.randomUUID()}`)));
+beforeEach(async () => {
+	await unlockForTests();
+	useDatabase(new FieldcheckDatabase(`pull-test-${crypto.randomUUID()}`));
+});
 afterEach(async () => {
 	vi.unstubAllGlobals();
 	await database().delete();

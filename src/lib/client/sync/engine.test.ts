@@ -7,10 +7,12 @@ import * as syncValues from '../db/sync-values';
 import { ApiError } from './api';
 import { backoffMs, runSync, type SyncProgress } from './engine';
 import { FakeSyncServer, feedPage } from './testing';
+import { unlockForTests } from '../db/crypto/testing';
 
 let server: FakeSyncServer;
 
-beforeEach(() => {
+beforeEach(async () => {
+	await unlockForTests();
 	useDatabase(new FieldcheckDatabase(`engine-test-${crypto.randomUUID()}`));
 	server = new FakeSyncServer(new Map([['', feedPage('c1')]]));
 	vi.stubGlobal('fetch', server.fetch);

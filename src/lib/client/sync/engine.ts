@@ -1,9 +1,11 @@
+import { queueLockEvents } from '../db/audit-store';
 import { purgeLeavingSubjects } from '../db/caseload-store';
 import { outboxCounts } from '../db/visits-store';
 import { pullCaseload, type PullProgress } from './caseload-pull';
 import { withSyncLock } from './lock';
 import { PhotoUploadError, uploadPendingPhotos } from './photo-upload';
 import { pushOutbox, type PushProgress } from './push';
+import { deliverSealed } from './sealed-delivery';
 
 export interface SyncProgress {
 	phase: 'pushing' | 'photos' | 'pulling';
@@ -30,6 +32,10 @@ export async function runSync(
 }
 
 async function syncOnce(onProgress: (p: SyncProgress) => void): Promise<SyncOutcome> {
+	// Evidence first: sealed visits that survived a wipe, then audit entries noted while locked.
+	// A failed delivery keeps the items for next time; it must not hold up the rest.
+	await deliverSealed().catch(() => 0);
+	await queueLockEvents();
 	const { waiting } = await outboxCounts();
 	onProgress({ phase: 'pushing', push: { sent: 0, total: waiting } });
 	const results = await pushOutbox(waiting, (push) => onProgress({ phase: 'pushing', push }));

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeVisit, uuid } from '$lib/domain/testing';
 import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import { uploadPendingPhotos } from './photo-upload';
+import { unlockForTests } from '../db/crypto/testing';
 
 const content = new TextEncoder().encode('ten bytes!');
 const visit = makeVisit({ id: uuid(1) });
@@ -24,6 +25,7 @@ function server(chunkAnswers: Response[]) {
 }
 
 beforeEach(async () => {
+	await unlockForTests();
 	useDatabase(new FieldcheckDatabase(`test-${crypto.randomUUID()}`));
 	const db = database();
 	await db.visits.put({

@@ -6,6 +6,7 @@ import { finaliseVisit } from '../db/visits-store';
 import { ApiError } from './api';
 import { PUSH_BATCH, pushOutbox, type PushProgress } from './push';
 import { FakeSyncServer } from './testing';
+import { unlockForTests } from '../db/crypto/testing';
 
 let server: FakeSyncServer;
 
@@ -14,7 +15,8 @@ async function recordVisits(n: number): Promise<void> {
 	for (let i = 1; i <= n; i++) await finaliseVisit(makeVisit({ id: uuid(i) }), 'Synthetic Person');
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+	await unlockForTests();
 	useDatabase(new FieldcheckDatabase(`push-test-${crypto.randomUUID()}`));
 	server = new FakeSyncServer();
 	vi.stubGlobal('fetch', server.fetch);

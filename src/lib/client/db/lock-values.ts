@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { sealKeySchema } from '$lib/domain/sealed';
+import type { CaseloadOrder } from './caseload-order-store';
+import type { LockPolicy, UnlockRecord } from './crypto/unlock-record';
+import { storedValue } from './meta';
+
+/** What locking, unlocking, sealing and the chain keep on the device (issue 8). */
+
+const bytes = z.custom<Uint8Array<ArrayBuffer>>((v) => v instanceof Uint8Array);
+const wrapped = { iv: bytes, wrapped: bytes };
+const unlockRecordSchema: z.ZodType<UnlockRecord> = z.object({
+	v: z.literal(1),
+	passphrase: z.object({
+		...wrapped,
+		salt: bytes,
+		params: z.object({ m: z.number().int(), t: z.number().int(), p: z.number().int() })
+	}),
+	passkey: z.object({ ...wrapped, credentialId: bytes, prfSalt: bytes, hkdfSalt: bytes }).optional()
+});
+
+/** The data key wrapped by each way of unlocking; never the key itself. */
+export const unlock = storedValue('unlock', unlockRecordSchema, { critical: true });
+export const lockPolicy = storedValue<LockPolicy>(
+	'lockPolicy',
+	z.object({ idleMinutes: z.number(), expiryHours: z.number() })
+);
+/** Failed unlocks since the last success; counted before each try, so reloads don't reset it. */
+export const failedUnlocks = storedValue('failedUnlocks', z.number().int().nonnegative(), {
+	critical: true
+});
+/** Set by a wipe: only an online sign-in with a password opens this device again. */
+export const signInRequired = storedValue('signInRequired', z.boolean());
+/** The server's public key that finalised visits are sealed to (from sign-in). */
+export const sealKey = storedValue('sealKey', sealKeySchema);
+/** The hash of this device's last finalised visit: the next one chains to it. */
+export const chainHead = storedValue('chainHead', z.string().regex(/^[0-9a-f]{64}$/), {
+	critical: true
+});
+/** [sortKey, id] in the caseload's default order (encrypted: sort keys hold names). */
+export const caseloadOrder = storedValue<CaseloadOrder>(
+	'caseloadOrder',
+	z.array(z.tuple([z.string(), z.string()]))
+);
