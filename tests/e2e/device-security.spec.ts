@@ -27,6 +27,8 @@ async function recordVisit(page: Page, user: string, password: string) {
 	await page.waitForURL(/\/visits\//);
 	const visit = new VisitPage(page);
 	await visit.result('Seen');
+	// A subject who was seen has every condition marked before the visit can be locked.
+	await visit.markAllConditions('Compliant');
 	await visit.notes(NOTES);
 	await visit.addPhoto(PHOTO);
 	const visitId = page.url().split('/').pop()!;
@@ -189,6 +191,8 @@ test('five wrong passphrases wipe the device; its unsent sealed visit still arri
 	const visitId = page.url().split('/').pop()!;
 	const visit = new VisitPage(page);
 	await visit.result('Seen');
+	// A subject who was seen has every condition marked before the visit can be locked.
+	await visit.markAllConditions('Compliant');
 	await visit.notes(NOTES);
 	await visit.finalise();
 
