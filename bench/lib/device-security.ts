@@ -46,6 +46,8 @@ export async function measureFinalise(page: Page, photo: string) {
 	await page.getByRole('button', { name: 'Start visit here' }).first().click();
 	const visit = new VisitPage(page);
 	await visit.result('Seen');
+	// A seen subject's visit has every condition marked before it can be finalised.
+	await visit.markAllConditions('Compliant');
 	await visit.addPhoto(photo);
 	await visit.finalise();
 	const span = await waitForSpan(page, { from: 'fc:finalise:start', to: 'fc:finalise:end' });

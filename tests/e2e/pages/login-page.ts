@@ -15,10 +15,21 @@ export class LoginPage {
 		await this.page.getByLabel('Username').fill(username);
 		await this.page.getByLabel('Password').fill(password);
 		await this.page.getByRole('button', { name: 'Sign in' }).click();
-		const next = this.page.locator('[data-testid="unlock-setup"], [data-testid="app-open"]');
-		await this.page.waitForURL((url) => url.pathname !== '/login');
-		await next.first().waitFor({ state: 'attached' });
-		if (options.setUp === false) return;
+		// Either the app opens (or asks for set-up) away from /login, or the sign-in is refused
+		// and says why on the form; a spec expecting the refusal then checks the message.
+		const opened = this.page.locator('[data-testid="unlock-setup"], [data-testid="app-open"]');
+		const refused = this.page.locator('form').getByRole('alert');
+		const outcome = await Promise.race(
+			[
+				this.page
+					.waitForURL((url) => url.pathname !== '/login')
+					.then(() => opened.first().waitFor({ state: 'attached' }))
+					.then(() => 'opened' as const),
+				refused.waitFor().then(() => 'refused' as const)
+			].map((p) => p.catch(() => 'closed' as const))
+		);
+		if (outcome === 'closed') throw new Error('The page closed while signing in');
+		if (outcome === 'refused' || options.setUp === false) return;
 		if (await this.page.getByTestId('unlock-setup').isVisible()) {
 			await this.setUpPassphrase(TEST_PASSPHRASE);
 		}

@@ -10,16 +10,24 @@ export type KeyMessage =
 	| { type: 'fc-key-get' }
 	| { type: 'fc-key-drop' };
 
-async function worker(waitMs: number): Promise<ServiceWorker | null> {
+/**
+ * The registration's newest worker that can hold the key. An installing worker already
+ * receives messages and keeps its memory when it activates, so the key is handed over even
+ * in the first seconds after the first sign-in, while the worker is still precaching; waiting
+ * for activation there lost it to any navigation in between (and showed the lock screen).
+ */
+async function worker(): Promise<ServiceWorker | null> {
 	if (!('serviceWorker' in navigator)) return null;
-	const ready = navigator.serviceWorker.ready.then((r) => r.active);
-	const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs));
-	return Promise.race([ready, late]);
+	const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+	return reg?.active ?? reg?.waiting ?? reg?.installing ?? null;
 }
 
 async function ask<T>(message: KeyMessage, waitMs: number): Promise<T | null> {
-	const sw = await worker(waitMs);
-	if (!sw) return null;
+	const sw = await worker();
+	return sw ? tell<T>(sw, message, waitMs) : null;
+}
+
+function tell<T>(sw: ServiceWorker, message: KeyMessage, waitMs: number): Promise<T | null> {
 	const channel = new MessageChannel();
 	const answer = new Promise<T | null>((resolve) => {
 		channel.port1.onmessage = (e: MessageEvent<T | null>) => resolve(e.data);
@@ -41,6 +49,24 @@ export async function takeBack(): Promise<CryptoKey | null> {
 	return ask<CryptoKey>({ type: 'fc-key-get' }, 1_500);
 }
 
+/** Every worker of the registration forgets it: an update may have handed it to two. */
 export async function forget(): Promise<void> {
-	await ask({ type: 'fc-key-drop' }, 1_500);
+	if (!('serviceWorker' in navigator)) return;
+	const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+	const workers = [reg?.active, reg?.waiting, reg?.installing].filter((w) => w != null);
+	await Promise.all(workers.map((w) => tell(w, { type: 'fc-key-drop' }, 1_500)));
+}
+
+/**
+ * An updated worker starts with an empty memory: hand it the key as soon as it takes over,
+ * so an update does not lock an officer out mid-shift (the old worker goes with the key).
+ */
+export function followWorkerChanges(current: () => { key: CryptoKey; ttlMs: number } | null) {
+	if (!('serviceWorker' in navigator)) return () => undefined;
+	const onChange = () => {
+		const held = current();
+		if (held) void handOver(held.key, held.ttlMs);
+	};
+	navigator.serviceWorker.addEventListener('controllerchange', onChange);
+	return () => navigator.serviceWorker.removeEventListener('controllerchange', onChange);
 }

@@ -63,15 +63,26 @@ class DeviceLock {
 		}
 		// No way to unlock: whatever is left is unreadable. Sealed visits stay.
 		const mustSignIn = (await values.signInRequired.get()) === true;
-		await wipeDevice();
 		if (mustSignIn) {
+			await wipeDevice();
 			await values.signInRequired.set(true);
 			return this.#settle('wiped');
 		}
-		await values.signInRequired.remove();
 		// A station screen, or a sign-in whose set-up was interrupted: the server session may
 		// still be good; officers then set up unlocking before anything else.
 		const me = await request('/api/me', meResponseSchema).catch(() => null);
+		if (me?.user.role !== 'officer') {
+			// Station tabs share one key in memory (through the worker), so a second tab does not
+			// wipe what the first one is using.
+			const key = me ? await handoff.takeBack() : null;
+			if (key) {
+				keyring.use(key);
+				await userValue.set(me!.user);
+				return this.#settle('open');
+			}
+		}
+		await wipeDevice();
+		await values.signInRequired.remove();
 		if (!me) return this.#settle('signed-out');
 		await unlock.ensureDataKey();
 		if (me.deviceId) await deviceIdValue.set(me.deviceId);
@@ -127,8 +138,13 @@ class DeviceLock {
 		return false;
 	}
 
+	/**
+	 * Only a device set up with a way to unlock can lock. A station screen (supervisor,
+	 * administrator) stores nothing it cannot fetch again: it is protected by the server
+	 * session's idle timeout instead, and a reload would only throw away a plan being drawn up.
+	 */
 	async lockNow(): Promise<void> {
-		if (this.#state !== 'open') return;
+		if (this.#state !== 'open' || !(await unlock.unlockRecord())) return;
 		await unlock.recordLockEvent('lock').catch(() => undefined);
 		await handoff.forget();
 		keyring.drop();
@@ -175,11 +191,16 @@ class DeviceLock {
 		};
 		// Revoked: the device has wiped itself; reload so nothing decrypted stays in memory.
 		const stopRevoked = onDeviceRevoked(() => location.reload());
+		const stopFollowing = handoff.followWorkerChanges(() => {
+			const key = keyring.current();
+			return this.#state === 'open' && key ? { key, ttlMs: this.#ttlMs() } : null;
+		});
 		for (const e of ACTIVITY) addEventListener(e, active, { passive: true });
 		document.addEventListener('visibilitychange', visibility);
 		return () => {
 			clearInterval(tick);
 			stopRevoked();
+			stopFollowing();
 			for (const e of ACTIVITY) removeEventListener(e, active);
 			document.removeEventListener('visibilitychange', visibility);
 		};
