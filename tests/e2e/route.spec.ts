@@ -21,8 +21,9 @@ test('an officer plans, pins, re-optimises and varies a route with no signal', a
 	await context.setOffline(true);
 	const route = new RoutePage(page);
 	await route.open();
-	// Every subject assigned for today and not yet visited is chosen by default.
-	expect(await route.chosen()).toBe(total);
+	// Every subject assigned for today and not yet visited is chosen by default (the list fills
+	// in once the caseload is read, and decrypted, after the heading shows).
+	await expect.poll(() => route.chosen()).toBe(total);
 
 	await route.plan();
 	await expect(route.stops).toHaveCount(total);
