@@ -237,3 +237,18 @@ test('a caseload not synced for longer than the expiry time locks until it syncs
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(new CaseloadPage(page).rows.first()).toBeVisible();
 });
+
+test('station screens set up no unlock and never lock or reload when idle', async ({ page }) => {
+	await page.clock.install();
+	await new LoginPage(page).signIn('sergeant', 'demo-sergeant');
+	await expect(page).toHaveURL(/\/station$/);
+	await expect(page.getByTestId('unlock-setup')).toHaveCount(0);
+	await page.goto('/station/operation/plan');
+	const search = page.getByRole('searchbox', { name: 'Search' });
+	await search.fill('half-typed plan');
+	// Past the longest idle time an officer's tablet allows: the sergeant's work is still there.
+	await page.clock.fastForward('31:00');
+	await expect(new LockPage(page).screen()).toHaveCount(0);
+	await expect(search).toHaveValue('half-typed plan');
+	await expect(page.getByRole('button', { name: 'Lock now' })).toHaveCount(0);
+});
