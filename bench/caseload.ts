@@ -241,6 +241,11 @@ function summarise(results: RunResult[], label = ''): RunResult {
 		ratio: summary.storeVsRaw,
 		firstRowsMs: summary.firstRowsMs,
 		navigationToFirstRowsMs: summary.navigationToFirstRowsMs,
+		unlockToRowsMs: summary.unlockToRowsMs,
+		keyToRowsMs: summary.keyToRowsMs,
+		kdfMs: summary.kdfMs,
+		finaliseMs: summary.finaliseMs,
+		rawBlobPutMs: summary.rawBlobPutMs,
 		jsGzipBytes: summary.firstPageJsGzipBytes
 	};
 }
@@ -261,16 +266,16 @@ function comparePairs(before: RunResult[], after: RunResult[]): void {
 		storeMs: pairRatio((r) => r.appMs),
 		storeVsRaw: pairRatio((r) => r.ratio),
 		firstRowsMs: pairRatio((r) => r.firstRowsMs),
+		keyToRowsMs: pairRatio((r) => r.keyToRowsMs),
+		finaliseMs: pairRatio((r) => r.finaliseMs),
 		firstPageJsGzipBytes: pairRatio((r) => r.jsGzipBytes)
 	};
-	emit({ metric: 'after-vs-before', pairs: after.length, ...roundAll(figures) });
+	const ratios = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round(v, 2)]));
+	emit({ metric: 'after-vs-before', pairs: after.length, ...ratios });
 	console.log(`\nThis build against ${process.env.BENCH_COMPARE} (median of per-pair ratios):`);
 	for (const [name, ratio] of Object.entries(figures))
 		console.log(`  ${name}: ${round(ratio, 2)} × ${ratio <= 1.05 ? '(no worse)' : '(WORSE)'}`);
 }
-
-const roundAll = (o: Record<string, number>) =>
-	Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, 2)]));
 
 let browser: Browser | undefined;
 const { cleanUp, isStopping } = cleanUpOnExit(async () => browser?.close(), log);

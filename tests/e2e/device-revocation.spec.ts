@@ -28,14 +28,9 @@ test('revoked on the devices screen: the tablet wipes on its next contact and it
 	await field.setOffline(true);
 	const name = (await caseload.names())[0]!;
 	await caseload.open(name);
-	await officer.getByRole('button', { name: 'Start visit here' }).first().click();
-	await officer.waitForURL(/\/visits\//);
-	const visitId = officer.url().split('/').pop()!;
 	const visit = new VisitPage(officer);
-	await visit.result('Seen');
-	await visit.markAllConditions('Compliant');
-	await visit.notes(NOTES);
-	await visit.finalise();
+	const visitId = await visit.start();
+	await visit.recordSeenCompliant(NOTES);
 	const outbox = new OutboxPage(officer);
 	await officer
 		.getByRole('navigation', { name: 'Main' })

@@ -186,15 +186,9 @@ test('five wrong passphrases wipe the device; its unsent sealed visit still arri
 	await context.setOffline(true);
 	const caseload = new CaseloadPage(page);
 	await caseload.rows.first().click();
-	await page.getByRole('button', { name: 'Start visit here' }).first().click();
-	await page.waitForURL(/\/visits\//);
-	const visitId = page.url().split('/').pop()!;
 	const visit = new VisitPage(page);
-	await visit.result('Seen');
-	// A subject who was seen has every condition marked before the visit can be locked.
-	await visit.markAllConditions('Compliant');
-	await visit.notes(NOTES);
-	await visit.finalise();
+	const visitId = await visit.start();
+	await visit.recordSeenCompliant(NOTES);
 
 	await page.getByRole('button', { name: 'Lock now' }).click();
 	const lock = new LockPage(page);

@@ -4,6 +4,21 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class VisitPage {
 	constructor(readonly page: Page) {}
 
+	/** From a subject's page: starts a visit at the first address; returns the visit's id. */
+	async start(): Promise<string> {
+		await this.page.getByRole('button', { name: 'Start visit here' }).first().click();
+		await this.page.waitForURL(/\/visits\//);
+		return this.page.url().split('/').pop()!;
+	}
+
+	/** Seen, every condition compliant (a seen subject's visit needs each one), notes, finalised. */
+	async recordSeenCompliant(notes: string): Promise<void> {
+		await this.result('Seen');
+		await this.markAllConditions('Compliant');
+		await this.notes(notes);
+		await this.finalise();
+	}
+
 	async result(label: string): Promise<void> {
 		await this.page.getByRole('radio', { name: label, exact: true }).check();
 	}
