@@ -17,9 +17,21 @@ export type KeyMessage =
  * for activation there lost it to any navigation in between (and showed the lock screen).
  */
 async function worker(): Promise<ServiceWorker | null> {
-	if (!('serviceWorker' in navigator)) return null;
-	const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+	const reg = await registration();
 	return reg?.active ?? reg?.waiting ?? reg?.installing ?? null;
+}
+
+/** None in a worker's own scope, in tests, or in a browser without service workers. */
+function container(): ServiceWorkerContainer | null {
+	return typeof navigator !== 'undefined' && 'serviceWorker' in navigator
+		? navigator.serviceWorker
+		: null;
+}
+
+async function registration(): Promise<ServiceWorkerRegistration | undefined> {
+	return container()
+		?.getRegistration()
+		.catch(() => undefined);
 }
 
 async function ask<T>(message: KeyMessage, waitMs: number): Promise<T | null> {
@@ -51,8 +63,7 @@ export async function takeBack(): Promise<CryptoKey | null> {
 
 /** Every worker of the registration forgets it: an update may have handed it to two. */
 export async function forget(): Promise<void> {
-	if (!('serviceWorker' in navigator)) return;
-	const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+	const reg = await registration();
 	const workers = [reg?.active, reg?.waiting, reg?.installing].filter((w) => w != null);
 	await Promise.all(workers.map((w) => tell(w, { type: 'fc-key-drop' }, 1_500)));
 }
@@ -62,11 +73,12 @@ export async function forget(): Promise<void> {
  * so an update does not lock an officer out mid-shift (the old worker goes with the key).
  */
 export function followWorkerChanges(current: () => { key: CryptoKey; ttlMs: number } | null) {
-	if (!('serviceWorker' in navigator)) return () => undefined;
+	const sw = container();
+	if (!sw) return () => undefined;
 	const onChange = () => {
 		const held = current();
 		if (held) void handOver(held.key, held.ttlMs);
 	};
-	navigator.serviceWorker.addEventListener('controllerchange', onChange);
-	return () => navigator.serviceWorker.removeEventListener('controllerchange', onChange);
+	sw.addEventListener('controllerchange', onChange);
+	return () => sw.removeEventListener('controllerchange', onChange);
 }

@@ -3,6 +3,7 @@ import { DEVICE_HEADER } from '$lib/domain/device-security';
 import { apiErrorSchema } from '$lib/domain/errors';
 import { deviceIdValue } from '../db/sync-values';
 import { wipeReadable } from '../db/unlock-store';
+import * as handoff from '../lock/key-handoff';
 
 /** Why a call to the server did not give us what we asked for. */
 export type ApiProblem =
@@ -32,6 +33,8 @@ export function onDeviceRevoked(listener: () => void): () => void {
 
 async function deviceRevoked(): Promise<void> {
 	await wipeReadable();
+	// The worker may still hold the key for the idle time: it goes too.
+	await handoff.forget();
 	for (const l of revokedListeners) l();
 }
 
