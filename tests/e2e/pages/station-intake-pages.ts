@@ -1,0 +1,147 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The administrator's users and teams screen. */
+export class UsersPage {
+	readonly form: Locator;
+
+	constructor(readonly page: Page) {
+		this.form = page.getByRole('form', { name: 'New user' });
+	}
+
+	async open(): Promise<void> {
+		await this.page.goto('/station/users');
+		await expect(this.page.getByRole('heading', { name: 'Users and teams' })).toBeVisible();
+	}
+
+	async createTeam(name: string): Promise<void> {
+		await this.page.getByLabel('New team name').fill(name);
+		await this.page.getByRole('button', { name: 'Create team' }).click();
+		await expect(this.page.getByRole('status')).toHaveText(`Team ${name} created`);
+	}
+
+	async createUser(u: {
+		name: string;
+		collar: string;
+		username: string;
+		role: 'officer' | 'supervisor' | 'administrator';
+		team: string;
+		password: string;
+	}): Promise<void> {
+		await this.form.getByLabel('Name', { exact: true }).fill(u.name);
+		await this.form.getByLabel('Collar number').fill(u.collar);
+		await this.form.getByLabel('Username', { exact: true }).fill(u.username);
+		await this.form.getByRole('combobox', { name: /^Role/ }).selectOption(u.role);
+		await this.form.getByRole('combobox', { name: /^Team/ }).selectOption({ label: u.team });
+		await this.form.getByLabel(/^First password/).fill(u.password);
+		await this.form.getByRole('button', { name: 'Create user' }).click();
+		await expect(this.page.getByRole('status')).toHaveText(`User ${u.username} created`);
+	}
+}
+
+export type ImportFiles = Partial<
+	Record<'subjects' | 'addresses' | 'orders' | 'conditions', string>
+>;
+
+/** The administrator's import screen: choose files, dry run, then import. */
+export class ImportPage {
+	readonly report: Locator;
+	readonly problems: Locator;
+
+	constructor(readonly page: Page) {
+		this.report = page.getByRole('heading', { level: 2 }).filter({ hasText: /Dry run|Imported/ });
+		this.problems = page.getByRole('table', { name: 'Problems' }).locator('tbody tr');
+	}
+
+	async open(team: string): Promise<void> {
+		await this.page.goto('/station/import');
+		await expect(this.page.getByRole('heading', { name: 'Import a caseload' })).toBeVisible();
+		await this.page.getByRole('combobox', { name: /team/ }).selectOption({ label: team });
+	}
+
+	/** Chooses the files (paths) and runs the dry run. */
+	async dryRun(files: ImportFiles): Promise<void> {
+		for (const [name, path] of Object.entries(files)) {
+			await this.page.getByLabel(`${name}.csv`).setInputFiles(path);
+		}
+		await this.page.getByRole('button', { name: 'Check (dry run)' }).click();
+		await expect(this.report).toBeVisible();
+	}
+
+	async apply(): Promise<void> {
+		await this.page.getByRole('button', { name: 'Import', exact: true }).click();
+		await expect(this.report).toHaveText('Imported');
+	}
+
+	/** Counts per kind of record from the report's table: { subjects: [create, update, unchanged] }. */
+	async counts(): Promise<Record<string, [number, number, number]>> {
+		const rows = this.page
+			.locator('section')
+			.filter({ has: this.report })
+			.locator('table')
+			.first()
+			.locator('tbody tr');
+		const out: Record<string, [number, number, number]> = {};
+		for (const row of await rows.all()) {
+			const [kind, ...n] = await row.locator('td').allTextContents();
+			out[kind!] = n.map(Number) as [number, number, number];
+		}
+		return out;
+	}
+
+	/** Every problem as "file row column: problem". */
+	async problemRows(): Promise<{ file: string; row: string; column: string; problem: string }[]> {
+		const out = [];
+		for (const row of await this.problems.all()) {
+			const [file = '', r = '', column = '', problem = ''] = await row
+				.locator('td')
+				.allTextContents();
+			out.push({ file, row: r, column, problem });
+		}
+		return out;
+	}
+}
+
+/** A subject on the station: its orders, a variation, and the zone drawn with Geoman. */
+export class StationSubjectPage {
+	constructor(readonly page: Page) {}
+
+	async find(query: string, name: string): Promise<void> {
+		await this.page.goto('/station/subjects');
+		await this.page.getByLabel(/^Name, alias/).fill(query);
+		await this.page.getByRole('button', { name: 'Search' }).click();
+		await this.page.getByRole('link', { name }).click();
+		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(name);
+	}
+
+	order(reference: string): Locator {
+		return this.page.getByRole('article', { name: `Order ${reference}` });
+	}
+
+	/** Opens the variation form of an order. */
+	async startVariation(reference: string): Promise<Locator> {
+		await this.order(reference).getByRole('button', { name: 'Record a variation' }).click();
+		return this.page.getByRole('form', { name: `Variation of ${reference}` });
+	}
+
+	/**
+	 * Adds an exclusion zone to the open order form and draws it as a circle with Geoman's own
+	 * control: click the circle tool, click the centre, click the edge.
+	 */
+	async addDrawnCircle(form: Locator, label: string, wording: string): Promise<void> {
+		await form.getByRole('combobox', { name: 'Condition type' }).selectOption('exclusion-zone');
+		await form.getByRole('button', { name: 'Add condition' }).click();
+		const zone = form.locator('fieldset').filter({ hasText: 'Exclusion zone' }).last();
+		await zone.getByLabel('Label').fill(label);
+		await zone.getByLabel("The court's wording").fill(wording);
+		const map = zone.getByRole('application', { name: 'Draw the exclusion zone' });
+		const tool = map.locator('.leaflet-pm-icon-circle');
+		await expect(tool).toBeVisible();
+		await tool.click();
+		const box = (await map.boundingBox())!;
+		const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+		await this.page.mouse.click(cx, cy);
+		await this.page.mouse.move(cx + 30, cy, { steps: 5 });
+		await this.page.mouse.click(cx + 60, cy);
+		await expect(zone.getByText(/^Zone: circle, \d+ m$/)).toBeVisible();
+	}
+}
