@@ -78,3 +78,114 @@ describe('roles and scoping', () => {
 		expect((await admin.json('/api/assignments')).status).toBe(200);
 	});
 });
+
+describe('team scope of the roster and assignments', () => {
+	let sergeant: TestClient;
+	let otherSupervisor: TestClient;
+	let otherOfficer: TestClient;
+	let otherOfficerId: string;
+
+	beforeAll(async () => {
+		const admin = new TestClient(server.url);
+		await admin.signIn(...DEMO.admin);
+		sergeant = new TestClient(server.url);
+		await sergeant.signIn(...DEMO.sergeant);
+		const team = await admin.post('/api/admin/teams', { name: 'Dunstable team' });
+		const teamId = (team.body as { team: { id: string } }).team.id;
+		const make = async (username: string, role: string) => {
+			const made = await admin.post('/api/admin/users', {
+				username,
+				displayName: username,
+				collarNumber: null,
+				role,
+				teamId,
+				password: 'temporary pass 9'
+			});
+			expect(made.status).toBe(201);
+			const client = new TestClient(server.url);
+			await client.signIn(username, 'temporary pass 9');
+			expect(
+				(await client.post('/api/auth/password', { password: `${role} own secret 44` })).status
+			).toBe(200);
+			return { client, id: (made.body as { user: { id: string } }).user.id };
+		};
+		otherSupervisor = (await make('sgt-dunstable', 'supervisor')).client;
+		({ client: otherOfficer, id: otherOfficerId } = await make('pc-dunstable', 'officer'));
+	});
+
+	const ids = async (client: TestClient) =>
+		(await client.json<{ officers: { id: string }[] }>('/api/officers')).body.officers.map(
+			(o) => o.id
+		);
+
+	it('gives each user the officers of their own team only (an administrator every team)', async () => {
+		const demo = pageA.bundles[0]!.assignment.officerId;
+		expect(await ids(otherSupervisor)).toEqual([otherOfficerId]);
+		expect(await ids(otherOfficer)).toEqual([otherOfficerId]);
+		expect(await ids(sergeant)).toContain(demo);
+		expect(await ids(sergeant)).not.toContain(otherOfficerId);
+		const admin = new TestClient(server.url);
+		await admin.signIn(...DEMO.admin);
+		expect(await ids(admin)).toEqual(expect.arrayContaining([demo, otherOfficerId]));
+	});
+
+	it('lists, makes and ends assignments only within the team; another team’s ids are 404', async () => {
+		const demo = pageA.bundles[0]!;
+		const count = async () =>
+			(
+				await server.db.query<{ n: number }>(
+					'SELECT count(*) AS n FROM assignments WHERE active = 1'
+				)
+			)[0]!.n;
+		const before = Number(await count());
+		const list = await otherSupervisor.json<{ assignments: unknown[] }>('/api/assignments');
+		expect(list.status).toBe(200);
+		expect(list.body.assignments).toEqual([]);
+		const byOfficer = await otherSupervisor.json(
+			`/api/assignments?officerId=${demo.assignment.officerId}`
+		);
+		expect(byOfficer.status).toBe(404);
+		const body = { date: '2026-11-27', operation: null, priority: 1 };
+		const theirOfficer = await otherSupervisor.post('/api/assignments', {
+			...body,
+			subjectId: demo.subject.id,
+			officerId: demo.assignment.officerId
+		});
+		expect(theirOfficer.status).toBe(404);
+		const theirSubject = await otherSupervisor.post('/api/assignments', {
+			...body,
+			subjectId: demo.subject.id,
+			officerId: otherOfficerId
+		});
+		expect(theirSubject.status).toBe(404);
+		const end = await otherSupervisor.fetch(`/api/assignments/${demo.assignment.id}`, {
+			method: 'DELETE'
+		});
+		expect(end.status).toBe(404);
+		// Nor the subject or its orders by the older routes.
+		expect((await otherSupervisor.json(`/api/subjects/${demo.subject.id}`)).status).toBe(404);
+		const order = demo.orders[0]!;
+		const status = await otherSupervisor.post(`/api/orders/${order.id}/status`, {
+			status: 'varied'
+		});
+		expect(status.status).toBe(404);
+		// The sergeant of that team may (the sergeant reads and lists, nothing changes).
+		expect((await sergeant.json(`/api/subjects/${demo.subject.id}`)).status).toBe(200);
+		const own = await sergeant.json<{ assignments: { officerId: string }[] }>('/api/assignments');
+		expect(own.body.assignments.length).toBeGreaterThan(0);
+		expect(own.body.assignments.every((a) => a.officerId !== otherOfficerId)).toBe(true);
+		expect(Number(await count())).toBe(before);
+	});
+
+	it('refuses officers (403) on assignments, whatever the team', async () => {
+		expect((await otherOfficer.json('/api/assignments')).status).toBe(403);
+		const res = await otherOfficer.post('/api/assignments', {
+			subjectId: pageA.bundles[0]!.subject.id,
+			officerId: otherOfficerId,
+			date: '2026-11-27',
+			operation: null,
+			priority: 1
+		});
+		expect(res.status).toBe(403);
+	});
+});
