@@ -9,7 +9,12 @@ import { expect, test, type FreshServer } from './fresh-server';
 import { CaseloadPage } from './pages/caseload-page';
 import { LoginPage } from './pages/login-page';
 import { SubjectPage } from './pages/subject-page';
-import { ImportPage, StationSubjectPage, UsersPage } from './pages/station-intake-pages';
+import {
+	ImportPage,
+	resetPassword,
+	StationSubjectPage,
+	UsersPage
+} from './pages/station-intake-pages';
 
 /**
  * Issue 9 end to end, on a production server started with no seed: the first administrator
@@ -216,6 +221,31 @@ test('a production start: first administrator, users, import, a variation drawn 
 		await expect(
 			order.getByTestId('condition').filter({ hasText: 'Bedford town centre' })
 		).toBeVisible();
+		await officer.context().close();
+	});
+
+	await test.step('a reset password holds after a reload and on every screen until changed', async () => {
+		const o = OFFICERS[1]!;
+		await new UsersPage(admin).open();
+		await resetPassword(admin, o.username, 'temporary reset 71');
+		const officer = await (await browser.newContext()).newPage();
+		const login = new LoginPage(officer);
+		await login.signIn(o.username, 'temporary reset 71');
+		const form = officer.getByRole('heading', { name: 'Choose a new password' });
+		await expect(form).toBeVisible();
+		await officer.reload();
+		await expect(form).toBeVisible();
+		await officer.goto('/');
+		await expect(officer).toHaveURL(/\/login$/);
+		await expect(form).toBeVisible();
+		const refused = await officer.request.get('/api/caseload');
+		expect(refused.status()).toBe(403);
+		expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+			'password-change-required'
+		);
+		await login.choosePassword(o.own);
+		await expect(officer.getByTestId('ready-offline')).toBeVisible();
+		expect((await officer.request.get('/api/me')).status()).toBe(200);
 		await officer.context().close();
 	});
 

@@ -17,6 +17,11 @@ export class LoginPage {
 	 */
 	async signInFirstTime(username: string, temporary: string, chosen: string): Promise<void> {
 		await this.signIn(username, temporary);
+		await this.choosePassword(chosen);
+	}
+
+	/** The change-password form a reset or new account is held at. */
+	async choosePassword(chosen: string): Promise<void> {
 		await expect(this.page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 		await this.page.getByLabel('New password', { exact: true }).fill(chosen);
 		await this.page.getByLabel('New password again').fill(chosen);

@@ -35,7 +35,23 @@ export class UsersPage {
 		await this.form.getByLabel(/^First password/).fill(u.password);
 		await this.form.getByRole('button', { name: 'Create user' }).click();
 		await expect(this.page.getByRole('status')).toHaveText(`User ${u.username} created`);
+		// The form empties itself once the list has reloaded: wait, or the next user's typing is lost.
+		await expect(this.form.getByLabel('Username', { exact: true })).toHaveValue('');
 	}
+}
+
+/** Resets a user's password from the users table (the screen asks with a prompt). */
+export async function resetPassword(
+	page: Page,
+	username: string,
+	temporary: string
+): Promise<void> {
+	page.once('dialog', (d) => void d.accept(temporary));
+	await page
+		.getByRole('row', { name: new RegExp(username.replace('.', '\\.')) })
+		.getByRole('button', { name: 'Reset password' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText(`Password reset for ${username}`);
 }
 
 export type ImportFiles = Partial<
