@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseloadPage } from '$lib/domain/caseload';
 import type { Order } from '$lib/domain/order';
 import type { ProtectedPerson } from '$lib/domain/protected-person';
+import { userOfNewTeam } from './admin-helpers';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 
@@ -25,19 +26,7 @@ beforeAll(async () => {
 	await sergeant.signIn(...DEMO.sergeant);
 	officer = new TestClient(server.url);
 	await officer.signIn(...DEMO.officer1);
-	const team = await admin.post('/api/admin/teams', { name: 'Biggleswade team' });
-	const teamId = (team.body as { team: { id: string } }).team.id;
-	await admin.post('/api/admin/users', {
-		username: 'sgt-biggleswade',
-		displayName: 'PS Biggleswade',
-		collarNumber: '7002',
-		role: 'supervisor',
-		teamId,
-		password: 'temporary pass 8'
-	});
-	otherSupervisor = new TestClient(server.url);
-	await otherSupervisor.signIn('sgt-biggleswade', 'temporary pass 8');
-	await otherSupervisor.post('/api/auth/password', { password: 'biggleswade own secret' });
+	({ client: otherSupervisor } = await userOfNewTeam(admin, 'Biggleswade team', 'sgt-biggleswade'));
 });
 afterAll(() => server.dispose());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseloadPage } from '$lib/domain/caseload';
+import { userOfNewTeam, userOfTeam } from './admin-helpers';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 import { twoOfficers } from './sync-helpers';
@@ -90,27 +91,14 @@ describe('team scope of the roster and assignments', () => {
 		await admin.signIn(...DEMO.admin);
 		sergeant = new TestClient(server.url);
 		await sergeant.signIn(...DEMO.sergeant);
-		const team = await admin.post('/api/admin/teams', { name: 'Dunstable team' });
-		const teamId = (team.body as { team: { id: string } }).team.id;
-		const make = async (username: string, role: string) => {
-			const made = await admin.post('/api/admin/users', {
-				username,
-				displayName: username,
-				collarNumber: null,
-				role,
-				teamId,
-				password: 'temporary pass 9'
-			});
-			expect(made.status).toBe(201);
-			const client = new TestClient(server.url);
-			await client.signIn(username, 'temporary pass 9');
-			expect(
-				(await client.post('/api/auth/password', { password: `${role} own secret 44` })).status
-			).toBe(200);
-			return { client, id: (made.body as { user: { id: string } }).user.id };
-		};
-		otherSupervisor = (await make('sgt-dunstable', 'supervisor')).client;
-		({ client: otherOfficer, id: otherOfficerId } = await make('pc-dunstable', 'officer'));
+		const other = await userOfNewTeam(admin, 'Dunstable team', 'sgt-dunstable');
+		otherSupervisor = other.client;
+		({ client: otherOfficer, id: otherOfficerId } = await userOfTeam(
+			admin,
+			other.teamId,
+			'pc-dunstable',
+			'officer'
+		));
 	});
 
 	const ids = async (client: TestClient) =>

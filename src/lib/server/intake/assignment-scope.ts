@@ -6,7 +6,8 @@ import { ApiFailure } from '../http';
 
 /**
  * Team scope for the roster and single assignments (auth/scope.ts decides; this applies it):
- * another team's officer, subject or assignment is 404, as if it did not exist.
+ * another team's officer, assignment or order is 404, as if it did not exist. Subjects: see
+ * operation/scope.ts `assertSubjectVisible`.
  */
 
 /** The team whose records a scoped list shows: undefined for every team, null for none. */
@@ -30,16 +31,6 @@ export async function assertOfficer(db: Db, scope: TeamScope, id: string): Promi
 	if (officer.role !== 'officer' || officer.disabled) {
 		throw new ApiFailure(422, 'unknown-officer', 'Assign to an active officer account');
 	}
-}
-
-/** A subject in scope, else 404. */
-export async function assertSubject(db: Db, scope: TeamScope, id: string): Promise<void> {
-	const s = await db
-		.selectFrom('subjects')
-		.select('team_id')
-		.where('id', '=', id)
-		.executeTakeFirst();
-	if (!s || !inScope(scope, s.team_id)) throw new ApiFailure(404, 'not-found', 'No such subject');
 }
 
 /** An assignment whose officer is in scope, else 404. */

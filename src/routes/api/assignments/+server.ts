@@ -9,6 +9,7 @@ import { db } from '$lib/server/context';
 import { retire } from '$lib/server/operation/assign';
 import { handler, noStore, parseWith, readJson } from '$lib/server/http';
 import * as staffScope from '$lib/server/intake/assignment-scope';
+import { assertSubjectVisible } from '$lib/server/operation/scope';
 import type { RequestHandler } from './$types';
 
 const listQuerySchema = z.strictObject({
@@ -34,7 +35,7 @@ export const POST: RequestHandler = handler(async ({ locals, request }) => {
 	// Another team's officer or subject is 404, as if it did not exist.
 	const scope = teamScope(actor);
 	await staffScope.assertOfficer(database, scope, input.officerId);
-	await staffScope.assertSubject(database, scope, input.subjectId);
+	await assertSubjectVisible(database, scope, input.subjectId);
 	const assignment = await database.transaction().execute(async (trx) => {
 		// Assigning moves the subject: no other officer keeps it for that day.
 		await retire(trx, input.subjectId, input.date, [input.officerId], new Date().toISOString());

@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { teamScope } from '$lib/server/auth/scope';
-import { assertSubject } from '$lib/server/intake/assignment-scope';
+import { assertSubjectVisible } from '$lib/server/operation/scope';
 import * as assignments from '$lib/server/db/assignments';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
@@ -19,7 +19,7 @@ export const GET: RequestHandler = handler(async ({ locals, params }) => {
 		throw new ApiFailure(404, 'not-found', 'No such subject');
 	}
 	// Staff see their own team's subjects (an administrator every team's).
-	if (user.role !== 'officer') await assertSubject(database, teamScope(user), id);
+	if (user.role !== 'officer') await assertSubjectVisible(database, teamScope(user), id);
 	const found = await caseload.loadSubject(database, id);
 	if (!found) throw new ApiFailure(404, 'not-found', 'No such subject');
 	await audit.write(database, {
