@@ -10,6 +10,7 @@ import { CaseloadPage } from './pages/caseload-page';
 import { LoginPage } from './pages/login-page';
 import { SubjectPage } from './pages/subject-page';
 import {
+	createProtectedPerson,
 	ImportPage,
 	resetPassword,
 	StationSubjectPage,
@@ -53,7 +54,17 @@ const OFFICERS = [
 		own: 'cobalt willow 28 dune'
 	}
 ];
+// A step that cannot act fails in seconds, not at the end of the whole walk's timeout.
+test.use({ actionTimeout: 20_000 });
+
 const NAME = 'EXAMPLE, Darren';
+const PREMISES = {
+	line1: '5 Hidden Lane',
+	town: 'Bedford',
+	postcode: 'MK41 9ZZ',
+	lat: 52.1405,
+	lon: -0.4602
+};
 
 /** Every kind of record in the report: 0 created, 0 updated, some left alone. */
 async function expectNoChange(imports: ImportPage): Promise<void> {
@@ -192,6 +203,8 @@ test('a production start: first administrator, users, import, a variation drawn 
 		});
 		expect(assigned.status()).toBe(201);
 
+		await createProtectedPerson(supervisor, 'PP-7K2Q9', PREMISES);
+		await station.find('BED-S-1001', NAME);
 		await expect(station.order('DAPO-2026-0101')).toContainText('version 1');
 		const form = await station.startVariation('DAPO-2026-0101');
 		await station.addDrawnCircle(
@@ -199,11 +212,17 @@ test('a production start: first administrator, users, import, a variation drawn 
 			'Bedford town centre',
 			'Must not enter Bedford town centre as shown on the map attached to the variation.'
 		);
+		await station.addPremisesZone(
+			form,
+			'PP-7K2Q9',
+			'Must not go within 200 metres of the premises named in the variation.'
+		);
 		await form.getByRole('button', { name: 'Save' }).click();
 		await expect(supervisor.getByRole('status')).toHaveText('Variation saved as a new version');
 		await expect(station.order('DAPO-2026-0101')).toContainText('version 2');
 		await expect(station.order('DAPO-2026-0101')).toContainText('Bedford town centre');
 		expect(count(freshServer, 'SELECT count(*) AS n FROM order_versions')).toBe(4);
+		expect(count(freshServer, 'SELECT count(*) AS n FROM protected_persons')).toBe(1);
 	});
 
 	await test.step('an officer signs in, downloads the caseload and sees version 2', async () => {
@@ -221,6 +240,9 @@ test('a production start: first administrator, users, import, a variation drawn 
 		await expect(
 			order.getByTestId('condition').filter({ hasText: 'Bedford town centre' })
 		).toBeVisible();
+		// The zone around the protected premises is there, without the premises themselves.
+		await expect(order.getByTestId('condition')).toHaveCount(6);
+		await expect(officer.locator('body')).not.toContainText(PREMISES.line1);
 		await officer.context().close();
 	});
 

@@ -160,4 +160,40 @@ export class StationSubjectPage {
 		await this.page.mouse.click(cx + 60, cy);
 		await expect(zone.getByText(/^Zone: circle, \d+ m$/)).toBeVisible();
 	}
+
+	/** Adds an exclusion zone around a protected person's premises (held on the server). */
+	async addPremisesZone(form: Locator, reference: string, wording: string): Promise<void> {
+		await form.getByRole('combobox', { name: 'Condition type' }).selectOption('exclusion-zone');
+		await form.getByRole('button', { name: 'Add condition' }).click();
+		const zone = form.locator('fieldset').filter({ hasText: 'Exclusion zone' }).last();
+		await zone.getByLabel("The court's wording").fill(wording);
+		await zone.getByRole('checkbox', { name: /Around protected premises/ }).check();
+		const premises = zone.getByRole('group', { name: "Around a protected person's premises" });
+		await premises.getByRole('combobox', { name: 'Premises of' }).selectOption(reference);
+		await premises.getByRole('button', { name: 'Zone around these premises' }).click();
+		await expect(zone.getByLabel('Label')).toHaveValue('Protected premises');
+		await expect(zone.getByText(/^Zone: circle, 200 m$/)).toBeVisible();
+	}
+}
+
+/** The protected persons screen: a reference and premises, never a name. */
+export async function createProtectedPerson(
+	page: Page,
+	reference: string,
+	premises: { line1: string; town: string; postcode: string; lat: number; lon: number }
+): Promise<void> {
+	await page.goto('/station/protected-persons');
+	await page.getByRole('button', { name: 'New protected person' }).click();
+	const form = page.getByRole('form', { name: 'Protected person' });
+	await form.getByLabel('Pseudonymous reference').fill(reference);
+	await form.getByLabel('First line').fill(premises.line1);
+	await form.getByLabel('Town').fill(premises.town);
+	await form.getByLabel('Postcode').fill(premises.postcode);
+	await form.getByLabel('Latitude').fill(String(premises.lat));
+	await form.getByLabel('Longitude').fill(String(premises.lon));
+	await form.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText(`${reference} saved`);
+	await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText(
+		premises.line1
+	);
 }
