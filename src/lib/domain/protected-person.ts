@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, latLngSchema, shortText } from './common';
-import { protectedPersonRefSchema } from './subject';
+import { idSchema } from './common';
+import { addressSchema, protectedPersonRefSchema } from './subject';
 
 /**
  * A protected person (the victim) as the station holds one: a pseudonymous reference, never a
@@ -8,11 +8,11 @@ import { protectedPersonRefSchema } from './subject';
  * server and the station: devices get only a covering circle of any zone around them
  * (protected-zone.ts), never the address or the exact position.
  */
-export const protectedPremisesSchema = z.strictObject({
-	lines: z.array(shortText(120).min(1)).min(1).max(5),
-	town: shortText(80).min(1),
-	postcode: shortText(10).min(2),
-	location: latLngSchema
+export const protectedPremisesSchema = addressSchema.pick({
+	lines: true,
+	town: true,
+	postcode: true,
+	location: true
 });
 export type ProtectedPremises = z.infer<typeof protectedPremisesSchema>;
 
