@@ -18,6 +18,7 @@ import {
 	type PasskeyWrap,
 	type UnlockRecord
 } from './crypto/unlock-record';
+import * as account from './account-values';
 import { database, type LockEvent } from './database';
 import { wipeDevice } from './device-store';
 import * as values from './lock-values';
@@ -35,6 +36,19 @@ export async function ensureDataKey(): Promise<void> {
 	if (keyring.isUnlocked()) return;
 	pendingKey = await newDataKey();
 	keyring.use(await lockedCopy(pendingKey));
+}
+
+/**
+ * A fresh data key for a set-up that was put off (a password change across a reload, when the
+ * unwrapped key is gone): who is signed in and the roster carry over; nothing else was stored.
+ */
+export async function restartSetUp(): Promise<void> {
+	const user = await account.user.get();
+	const officers = await account.officers.get();
+	pendingKey = await newDataKey();
+	keyring.use(await lockedCopy(pendingKey));
+	if (user) await account.user.set(user);
+	if (officers) await account.officers.set(officers);
 }
 
 export function unlockRecord(): Promise<UnlockRecord | undefined> {

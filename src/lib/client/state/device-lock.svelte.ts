@@ -8,7 +8,7 @@ import { queueLockEvents } from '../db/audit-store';
 import * as unlock from '../db/unlock-store';
 import * as handoff from '../lock/key-handoff';
 import * as passkey from '../lock/passkey';
-import { onDeviceRevoked, request } from '../sync/api';
+import { ApiError, onDeviceRevoked, request } from '../sync/api';
 import { meResponseSchema } from '$lib/domain/device-security';
 import { z } from 'zod';
 
@@ -70,7 +70,19 @@ class DeviceLock {
 		}
 		// A station screen, or a sign-in whose set-up was interrupted: the server session may
 		// still be good; officers then set up unlocking before anything else.
-		const me = await request('/api/me', meResponseSchema).catch(() => null);
+		let refusal: unknown = null;
+		const me = await request('/api/me', meResponseSchema).catch((e: unknown) => {
+			refusal = e;
+			return null;
+		});
+		if (isPasswordChange(refusal)) {
+			// Held to a password change since sign-in: the key waited in the worker (see below).
+			const key = await handoff.takeBack();
+			if (key) {
+				keyring.use(key);
+				return this.#settle('open');
+			}
+		}
 		if (me?.user.role !== 'officer') {
 			// Station tabs share one key in memory (through the worker), so a second tab does not
 			// wipe what the first one is using.
@@ -94,8 +106,22 @@ class DeviceLock {
 	/** Called once an online sign-in has stored the user (see session.signIn). */
 	async afterSignIn(role: string): Promise<LockState> {
 		await values.signInRequired.remove();
-		if (role === 'officer' && unlock.needsSetUp()) return this.#settle('setup');
+		if (role === 'officer' && !(await unlock.unlockRecord())) {
+			// Set-up put off by a password change and a reload: the key to wrap must be new.
+			if (!unlock.needsSetUp()) await unlock.restartSetUp();
+			return this.#settle('setup');
+		}
 		return this.#settle('open');
+	}
+
+	/**
+	 * Signed in with a password an administrator set: the change form comes first (the server
+	 * refuses everything else until then). Nothing is downloaded meanwhile; the worker keeps
+	 * the key so a reload still finds who is signed in, and set-up follows the change.
+	 */
+	async holdForPasswordChange(): Promise<void> {
+		await values.signInRequired.remove();
+		this.#settle('open');
 	}
 
 	async setUp(passphrase: string, idleMinutes: number, withPasskey: boolean): Promise<void> {
@@ -205,6 +231,14 @@ class DeviceLock {
 			document.removeEventListener('visibilitychange', visibility);
 		};
 	}
+}
+
+function isPasswordChange(e: unknown): boolean {
+	return (
+		e instanceof ApiError &&
+		e.problem.kind === 'rejected' &&
+		e.problem.code === 'password-change-required'
+	);
 }
 
 export const deviceLock = new DeviceLock();

@@ -29,18 +29,28 @@ class Session {
 		return this.#user;
 	}
 
+	/** Asks the server whether this session must change its password first (see auth.ts). */
+	async checkPasswordChange(): Promise<boolean> {
+		const must = await auth.mustChangePassword();
+		if (must !== null) this.#mustChangePassword = must;
+		return this.#mustChangePassword;
+	}
+
 	async signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
 		const { user, mustChangePassword } = await auth.signIn(credentials, allowRejected);
 		this.#user = user;
 		this.#mustChangePassword = mustChangePassword;
 		this.#loaded = true;
-		await deviceLock.afterSignIn(user.role);
+		// A reset password is changed first (the server refuses all else); then unlock set-up.
+		if (mustChangePassword) await deviceLock.holdForPasswordChange();
+		else await deviceLock.afterSignIn(user.role);
 		return user;
 	}
 
 	async changePassword(password: string): Promise<void> {
 		await auth.changePassword(password);
 		this.#mustChangePassword = false;
+		if (this.#user) await deviceLock.afterSignIn(this.#user.role);
 	}
 
 	async signOut(allowRejected = false): Promise<void> {
