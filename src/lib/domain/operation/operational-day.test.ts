@@ -71,11 +71,14 @@ describe('shifts', () => {
 
 describe('operationalDayOf', () => {
 	it('gives the same day as operationalDay, across clock changes and midnights', () => {
-		const of = operationalDayOf();
-		const from = Date.parse('2026-03-20T00:00:00Z');
-		for (let t = from; t < from + 240 * 86_400_000; t += 37 * 60_000 + 13_000) {
-			const at = new Date(t);
-			expect(of(at)).toBe(operationalDay(at));
+		for (const dayStart of ['07:00', '00:00', '00:30', '23:30']) {
+			const config = { ...defaultOperationalDay, dayStart };
+			const of = operationalDayOf(config);
+			const from = Date.parse('2026-03-20T00:00:00Z');
+			for (let t = from; t < from + 240 * 86_400_000; t += 37 * 60_000 + 13_000) {
+				const at = new Date(t);
+				expect(of(at)).toBe(operationalDay(at, config));
+			}
 		}
 	});
 });

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { buildDashboard, type Dashboard } from '$lib/domain/operation/dashboard';
 import {
-	shiftSchema,
 	shifts,
 	shiftWindow,
 	operationalDayWindow,
@@ -75,11 +74,13 @@ export async function dashboard(
 	const amended = new Set(mine.map((v) => v.amends).filter((a): a is string => a !== null));
 	const current = mine.filter((v) => !amended.has(v.visit_id));
 	const dayEnd = operationalDayWindow(date, config).end;
-	const shiftEnds = new Map(shifts.map((s) => [s, shiftWindow(date, s, config).end]));
+	// Keyed by the stored text: an unknown or missing shift falls back to the day's end.
+	const shiftEnds = new Map<string | null, Date>(
+		shifts.map((s) => [s, shiftWindow(date, s, config).end])
+	);
 	const dueBy = (a: { planned_arrival: string | null; shift: string | null }) => {
 		if (a.planned_arrival) return new Date(new Date(a.planned_arrival).getTime() + GRACE_MS);
-		const shift = shiftSchema.safeParse(a.shift);
-		return (shift.success && shiftEnds.get(shift.data)) || dayEnd;
+		return shiftEnds.get(a.shift) ?? dayEnd;
 	};
 	return buildDashboard({
 		date,

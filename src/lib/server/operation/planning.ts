@@ -11,7 +11,7 @@ import { planningRow, shiftMemo } from '$lib/domain/operation/subject-facts';
 import type { AttemptResult } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
 import { allSubjectFacts } from './facts-cache';
-import { refresh } from './projection';
+import * as projection from './projection';
 import * as scope from './scope';
 
 /** The planning list: every subject in scope with what a sergeant decides by, for one shift. */
@@ -21,15 +21,12 @@ export async function planningList(
 	query: PlanQuery,
 	config: OperationalDayConfig
 ): Promise<PlanningList> {
-	await refresh(db, config);
+	await projection.refresh(db, config);
 	const window = shiftWindow(query.date, query.shift, config);
 	const [officers, facts, lastVisits, breaches, assigned, names] = await Promise.all([
 		scope.officers(db, sc),
 		allSubjectFacts(db, sc),
-		db
-			.selectFrom('subject_last_visits')
-			.select(['subject_id', 'officer_id', 'started_at', 'result'])
-			.execute(),
+		projection.lastVisits(db),
 		db
 			.selectFrom('follow_ups')
 			.select(['subject_id', sql<number>`count(*)`.as('n')])
@@ -52,7 +49,7 @@ export async function planningList(
 	);
 	const open = new Map(breaches.map((b) => [b.subject_id, Number(b.n)]));
 	const shift = { date: query.date, ...window };
-	const memo = shiftMemo(window, config);
+	const memo = shiftMemo(shift, config);
 	const rows = facts.map((f) =>
 		planningRow(
 			f,

@@ -28,6 +28,40 @@ export async function refresh(db: Db, config: OperationalDayConfig): Promise<num
 	}
 }
 
+/** How far the projection has read: its tables change only when this moves. */
+export async function cursor(db: Db): Promise<number> {
+	const row = await db
+		.selectFrom('counters')
+		.select('value')
+		.where('name', '=', 'operation-projection')
+		.executeTakeFirstOrThrow();
+	return Number(row.value);
+}
+
+/**
+ * Each subject's last visit by anyone, re-read only when the projection has moved (every
+ * planning list draws all of them; a force has thousands).
+ */
+const lastVisitsRead = new WeakMap<Db, { at: number; rows: LastVisitRow[] }>();
+export type LastVisitRow = {
+	subject_id: string;
+	officer_id: string;
+	started_at: string;
+	result: string;
+};
+
+export async function lastVisits(db: Db): Promise<LastVisitRow[]> {
+	const at = await cursor(db);
+	const held = lastVisitsRead.get(db);
+	if (held && held.at === at) return held.rows;
+	const rows = await db
+		.selectFrom('subject_last_visits')
+		.select(['subject_id', 'officer_id', 'started_at', 'result'])
+		.execute();
+	lastVisitsRead.set(db, { at, rows });
+	return rows;
+}
+
 async function step(db: Db, config: OperationalDayConfig): Promise<number> {
 	const cursor = await db
 		.selectFrom('counters')
