@@ -3,6 +3,7 @@ import { CaseloadPage } from './pages/caseload-page';
 import { LoginPage } from './pages/login-page';
 import { OutboxPage } from './pages/outbox-page';
 import { PlanPage } from './pages/plan-page';
+import { RoutePage } from './pages/route-page';
 import { VisitPage } from './pages/visit-page';
 import { serverDb } from './helpers';
 
@@ -164,6 +165,19 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 	await officer.reload();
 	await expect(caseload.rows.filter({ hasText: name })).toHaveCount(0, { timeout: 15_000 });
 	await expect(officer.locator('nav a[href^="/station"]')).toHaveCount(0);
+
+	// The route knows the team's picture too: the picker and the planned stop say who visited.
+	const route = new RoutePage(officer);
+	await route.open();
+	const pick = officer
+		.getByTestId('route-picker')
+		.locator('li', { hasText: nameOf(withConditions) });
+	await expect(pick.getByTestId('team-visit')).toContainText(`by ${pc1}`);
+	await pick.getByTestId('route-pick').check();
+	await route.plan();
+	await expect(
+		route.stops.filter({ hasText: nameOf(withConditions) }).getByTestId('team-visit')
+	).toContainText(`by ${pc1}`);
 
 	await field.close();
 	await station.close();

@@ -1,6 +1,7 @@
 import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { database, type StoredSubject } from './database';
+import * as operationValues from './operation-values';
 import * as syncValues from './sync-values';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
 
@@ -24,7 +25,16 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
 	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts];
 	await db.transaction('rw', tables, async () => {
-		if (page.bundles.length > 0) await db.subjects.bulkPut(page.bundles.map(toStored));
+		if (page.bundles.length > 0) {
+			// A new bundle replaces the subject's documents, not what the team's visits told us.
+			const held = await db.subjects.bulkGet(page.bundles.map((b) => b.subject.id));
+			await db.subjects.bulkPut(
+				page.bundles.map((b, i) => {
+					const teamVisit = held[i]?.teamVisit;
+					return teamVisit ? { ...toStored(b), teamVisit } : toStored(b);
+				})
+			);
+		}
 		await applyTeamVisits(page.teamVisits ?? []);
 		await applyReceipts(page.receipts);
 		if (page.removed.subjectIds.length > 0) {
@@ -33,6 +43,7 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 			await db.subjects.bulkDelete(gone);
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
+		if (page.operationalDay) await operationValues.operationalDay.set(page.operationalDay);
 		await syncValues.cursor.set(page.cursor);
 		await syncValues.lastSyncedAt.set(page.serverTime);
 	});

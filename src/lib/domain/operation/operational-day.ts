@@ -64,6 +64,18 @@ export function operationalDayWindow(
 	};
 }
 
+/**
+ * "Today" on a device: the window of the operational day on at `now`. From `dayStart` to the
+ * next `dayStart`, so a night shift's visits after midnight are still today's, and visits of
+ * the small hours before `dayStart` belong to the day before.
+ */
+export function todayWindow(
+	now: Date,
+	config: OperationalDayConfig = defaultOperationalDay
+): Window {
+	return operationalDayWindow(operationalDay(now, config), config);
+}
+
 /** When a shift of an operational day starts and ends, as instants. */
 export function shiftWindow(
 	ymd: string,

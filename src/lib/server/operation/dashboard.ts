@@ -61,10 +61,13 @@ export async function dashboard(
 			.execute(),
 		allSubjectFacts(db, scope),
 		staffNames(db),
+		// Only the scope's teams: a supervisor counts their own team's open follow-ups.
 		db
-			.selectFrom('follow_ups')
+			.selectFrom('follow_ups as f')
+			.innerJoin('subjects as s', 's.id', 'f.subject_id')
 			.select(sql<number>`count(*)`.as('n'))
-			.where('dealt_with_at', 'is', null)
+			.where('f.dealt_with_at', 'is', null)
+			.$if(!scope.all, (q) => q.where('s.team_id', '=', scope.all ? '' : (scope.teamId ?? '')))
 			.executeTakeFirstOrThrow()
 	]);
 	const byId = new Map(facts.map((f) => [f.subjectId, f]));
