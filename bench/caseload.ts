@@ -7,6 +7,8 @@
  *
  * BENCH_RUNS (default 5) and BENCH_SUBJECTS (default 10000) shrink it for a quick look.
  * BENCH_BUILD=<dir> measures another build (e.g. a copy of main's build/) instead of build/.
+ * BENCH_COMPARE=<dir> also measures that build (e.g. an older commit's), alternating runs, and
+ * prints this build's figures against it as per-pair ratios.
  */
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { OFFICER, contextOptions, launchBrowser, signIn, waitForSubjects } from './lib/browser';
@@ -132,7 +134,7 @@ async function measureRun(
 	return { ...result, jsGzipBytes: js.gzipBytes };
 }
 
-function summarise(results: RunResult[]): void {
+function summarise(results: RunResult[], label = ''): RunResult {
 	const m = (pick: (r: RunResult) => number) => median(results.map(pick));
 	const summary = {
 		storeMs: m((r) => r.appMs),
@@ -146,6 +148,7 @@ function summarise(results: RunResult[]): void {
 	};
 	emit({
 		metric: 'summary',
+		...(label ? { build: label } : {}),
 		runs: results.length,
 		subjects: SUBJECTS,
 		...Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, round(v, 2)]))
@@ -176,29 +179,79 @@ function summarise(results: RunResult[]): void {
 			unit: 'kB'
 		}
 	]);
-	console.log(`\nMedians of ${results.length} runs, ${SUBJECTS} subjects:`);
+	console.log(
+		`\n${label ? `${label}: m` : 'M'}edians of ${results.length} runs, ${SUBJECTS} subjects:`
+	);
 	for (const line of lines) console.log(`  ${line}`);
+	return {
+		appMs: summary.storeMs,
+		rawTotalMs: summary.rawTotalMs,
+		rawFetchMs: summary.rawFetchMs,
+		rawWriteMs: summary.rawWriteMs,
+		ratio: summary.storeVsRaw,
+		firstRowsMs: summary.firstRowsMs,
+		navigationToFirstRowsMs: summary.navigationToFirstRowsMs,
+		jsGzipBytes: summary.firstPageJsGzipBytes
+	};
 }
+
+/**
+ * BENCH_COMPARE: the same noise for both sides. Runs alternate between the two builds, so a
+ * load spike on a shared machine lands on both, and each pair gives its own after/before ratio.
+ */
+function comparePairs(before: RunResult[], after: RunResult[]): void {
+	const pairRatio = (pick: (r: RunResult) => number) =>
+		median(
+			after.flatMap((a, i) => {
+				const b = before[i];
+				return b ? [pick(a) / pick(b)] : [];
+			})
+		);
+	const figures = {
+		storeMs: pairRatio((r) => r.appMs),
+		storeVsRaw: pairRatio((r) => r.ratio),
+		firstRowsMs: pairRatio((r) => r.firstRowsMs),
+		firstPageJsGzipBytes: pairRatio((r) => r.jsGzipBytes)
+	};
+	emit({ metric: 'after-vs-before', pairs: after.length, ...roundAll(figures) });
+	console.log(`\nThis build against ${process.env.BENCH_COMPARE} (median of per-pair ratios):`);
+	for (const [name, ratio] of Object.entries(figures))
+		console.log(`  ${name}: ${round(ratio, 2)} × ${ratio <= 1.05 ? '(no worse)' : '(WORSE)'}`);
+}
+
+const roundAll = (o: Record<string, number>) =>
+	Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, 2)]));
 
 let browser: Browser | undefined;
 const { cleanUp, isStopping } = cleanUpOnExit(async () => browser?.close(), log);
 
+const seedEnv = { FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS), FIELDCHECK_SEED_OFFICERS: '1' };
+
+async function startSide(build: string | undefined): Promise<BrowserContextOptions> {
+	const server = await startBuiltServer(seedEnv, { build });
+	await warmUp(server.url);
+	return contextOptions(server.url, 'allow');
+}
+
 try {
+	const compare = process.env.BENCH_COMPARE;
 	if (!process.env.BENCH_BUILD) ensureBuild();
 	log(`starting the server with ${SUBJECTS} subjects, all assigned to ${OFFICER.username}`);
-	const server = await startBuiltServer(
-		{ FIELDCHECK_SEED_SUBJECTS: String(SUBJECTS), FIELDCHECK_SEED_OFFICERS: '1' },
-		{ build: process.env.BENCH_BUILD }
-	);
-	await warmUp(server.url);
+	const options = await startSide(process.env.BENCH_BUILD);
+	const beforeOptions = compare ? await startSide(compare) : undefined;
 	browser = await launchBrowser();
-	const options = contextOptions(server.url, 'allow');
 	const results: RunResult[] = [];
+	const before: RunResult[] = [];
 	for (let run = 1; run <= RUNS; run++) {
 		log(`run ${run} of ${RUNS}`);
+		if (beforeOptions) before.push(await measureRun(browser, beforeOptions, run));
 		results.push(await measureRun(browser, options, run));
 	}
-	summarise(results);
+	if (beforeOptions) {
+		summarise(before, `before (${compare})`);
+		summarise(results, 'after (this build)');
+		comparePairs(before, results);
+	} else summarise(results);
 } catch (e) {
 	// After a signal the closed browser fails whatever step was running: not worth a report.
 	if (!isStopping())

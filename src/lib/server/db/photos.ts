@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from './connection';
+import { nextSeq, type Db } from './connection';
 import { engineOf } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { PhotosTable } from './schema';
@@ -149,7 +149,6 @@ export async function complete(
 	photoId: string,
 	sha256: string,
 	content: Buffer,
-	seq: number,
 	now = new Date()
 ): Promise<void> {
 	await db
@@ -158,6 +157,9 @@ export async function complete(
 		.onConflict((oc) => oc.column('sha256').doNothing())
 		.execute();
 	await db.deleteFrom('photo_chunks').where('photo_id', '=', photoId).execute();
+	// Last: the change counter stays locked from here until commit (see reserveSeqs), so the
+	// photo's bytes are written before it is taken, not while every other writer waits.
+	const seq = await nextSeq(db);
 	await db
 		.updateTable('photos')
 		.set({ completed_at: now.toISOString(), received: content.byteLength, seq })

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PhotoDeclaration, PhotoUploadStatus } from '$lib/domain/sync';
 import { MAX_PHOTO_BYTES } from '$lib/domain/visit';
-import { nextSeq, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import * as photos from '../db/photos';
 import { ApiFailure } from '../http';
 
@@ -104,7 +104,7 @@ export async function appendChunk(
 			await photos.discardUpload(trx, photoId);
 			return { kind: 'hash' as const, photo };
 		}
-		await photos.complete(trx, photoId, hash, content, await nextSeq(trx), now);
+		await photos.complete(trx, photoId, hash, content, now);
 		return { kind: 'ok' as const, photo: { ...photo, received: end, complete: true } };
 	});
 	// Thrown only after the transaction has committed the discard.

@@ -55,9 +55,10 @@ export async function applyPush(
 		const device = await deviceFor(trx, deviceId, officerId, now);
 		const plan = planBatch(incoming, device.lastSeq);
 		const replayed = await answerReplays(trx, deviceId, plan.replays);
-		const applied = await applyNext(trx, officerId, deviceId, plan.next, now);
 		const lastAppliedSeq = device.lastSeq + plan.next.length;
+		// Before the visits: their store takes the change counter last, to hold it briefly.
 		if (plan.next.length > 0) await devices.setLastSeq(trx, deviceId, lastAppliedSeq);
+		const applied = await applyNext(trx, officerId, deviceId, plan.next, now);
 		const deferred = plan.deferred.map((d): MutationResult => ({
 			seq: d.seq,
 			status: 'deferred',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SealedVisit } from '$lib/domain/sealed';
 import { MAX_PHOTO_BYTES } from '$lib/domain/visit';
 import * as audit from '../db/audit';
-import { nextSeq, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import * as devices from '../db/devices';
 import * as photos from '../db/photos';
 import * as visits from '../db/visits';
@@ -100,6 +100,6 @@ async function completePhotos(db: Db, sealed: SealedVisit, now: Date): Promise<v
 		const record = known.get(p.id);
 		if (!record || record.complete || record.sha256 !== p.sha256) continue;
 		const bytes = Buffer.from(p.dataBase64, 'base64');
-		await photos.complete(db, p.id, p.sha256, bytes, await nextSeq(db), now);
+		await photos.complete(db, p.id, p.sha256, bytes, now);
 	}
 }

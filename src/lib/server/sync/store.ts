@@ -31,6 +31,21 @@ export async function storeAccepted(
 		db,
 		accepted.map((a) => a.mutation.visit.subjectId)
 	);
+	const refs = accepted.flatMap(({ mutation }) =>
+		mutation.visit.photos.map((p) => ({ visitId: mutation.visit.id, photo: p }))
+	);
+	// Everything that does not need a change-counter value is written first: taking the values
+	// locks the counter until commit (see reserveSeqs), and every other writer waits for it.
+	await photos.insertMany(
+		db,
+		refs.map((r) => r.photo),
+		now
+	);
+	await visitChain.closeGaps(
+		db,
+		deviceId,
+		accepted.flatMap((a) => (a.mutation.visit.hash ? [a.mutation.visit.hash] : []))
+	);
 	const first = await reserveSeqs(db, accepted.length);
 	const receivedAt = now.toISOString();
 	await visits.insertMany(
@@ -61,25 +76,10 @@ export async function storeAccepted(
 			};
 		})
 	);
-	await visitChain.closeGaps(
+	await photos.linkMany(
 		db,
-		deviceId,
-		accepted.flatMap((a) => (a.mutation.visit.hash ? [a.mutation.visit.hash] : []))
+		refs.map((r) => ({ visitId: r.visitId, photoId: r.photo.id }))
 	);
-	const refs = accepted.flatMap(({ mutation }) =>
-		mutation.visit.photos.map((p) => ({ visitId: mutation.visit.id, photo: p }))
-	);
-	if (refs.length > 0) {
-		await photos.insertMany(
-			db,
-			refs.map((r) => r.photo),
-			now
-		);
-		await photos.linkMany(
-			db,
-			refs.map((r) => ({ visitId: r.visitId, photoId: r.photo.id }))
-		);
-	}
 }
 
 async function ordersBySubject(db: Db, subjectIds: string[]): Promise<Map<string, Order[]>> {
