@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { CaseloadPage } from './pages/caseload-page';
 import { LayoutProbe } from './pages/layout-probe';
@@ -169,6 +170,10 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 	await dash.goto('/station/operation/follow-ups');
 	const followUp = dash.getByTestId('follow-up').filter({ hasText: nameOf(withConditions) });
 	await expect(followUp).toContainText(`Found by ${pc1}`);
+	const axe = await new AxeBuilder({ page: dash })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	await followUp.getByLabel('What was done').fill('Arrested and charged; bail refused');
 	await followUp.getByRole('button', { name: 'Mark dealt with' }).click();
 	await expect(dash.getByTestId('follow-up-message')).toContainText('marked dealt with');
