@@ -175,6 +175,12 @@ describe('a breach visit through dashboard, review, follow-up and CSV', () => {
 				})
 			).status
 		).toBe(200);
+		// The dashboard, read again, knows it is reviewed (it re-reads a day only when it changed).
+		const again = dashboardSchema.parse(
+			(await sergeant.json(`/api/operation/dashboard?date=${today}`)).body
+		);
+		expect(point.reviewed).toBe(false);
+		expect(again.visits.find((v) => v.visitId === visit.id)?.reviewed).toBe(true);
 		const open = await sergeant.json<{ followUps: { visitId: string }[] }>(
 			'/api/operation/follow-ups'
 		);

@@ -8,6 +8,8 @@ import {
 } from '$lib/domain/operation/operational-day';
 import type { AttemptResult } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
+import { dayAssignments } from './day-assignments';
+import { dayVisits } from './day-visits';
 import { allSubjectFacts } from './facts-cache';
 import { staffNames } from './planning';
 import { refresh } from './projection';
@@ -25,40 +27,8 @@ export async function dashboard(
 ): Promise<Dashboard> {
 	await refresh(db, config);
 	const [visits, assigned, facts, names, open] = await Promise.all([
-		db
-			.selectFrom('visit_outcomes as o')
-			.leftJoin('visit_reviews as r', 'r.visit_id', 'o.visit_id')
-			.select([
-				'o.visit_id',
-				'o.subject_id',
-				'o.officer_id',
-				'o.second_officer_id',
-				'o.started_at',
-				'o.result',
-				'o.breach_types',
-				'o.arrest_ref',
-				'o.safeguarding',
-				'o.lat',
-				'o.lon',
-				'o.amends',
-				'r.reviewed_at'
-			])
-			.where('o.op_date', '=', date)
-			.execute(),
-		db
-			.selectFrom('assignments')
-			.select([
-				'subject_id',
-				'officer_id',
-				'crew_id',
-				'delivered_at',
-				'planned_arrival',
-				'route_order',
-				'shift'
-			])
-			.where('date', '=', date)
-			.where('active', '=', 1)
-			.execute(),
+		dayVisits(db, date),
+		dayAssignments(db, date),
 		allSubjectFacts(db, scope),
 		staffNames(db),
 		// Only the scope's teams: a supervisor counts their own team's open follow-ups.

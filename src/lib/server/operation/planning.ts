@@ -10,6 +10,7 @@ import type {
 import { planningRow, shiftMemo } from '$lib/domain/operation/subject-facts';
 import type { AttemptResult } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
+import { dayAssignments } from './day-assignments';
 import { allSubjectFacts } from './facts-cache';
 import * as projection from './projection';
 import * as scope from './scope';
@@ -81,23 +82,7 @@ export async function staffNames(db: Db): Promise<Map<string, string>> {
 
 /** Each subject's live crew for an operational day (one row per crew, led by its first officer). */
 export async function assignmentsOn(db: Db, date: string): Promise<Map<string, PlannedAssignment>> {
-	const rows = await db
-		.selectFrom('assignments as a')
-		.leftJoin('crews as c', 'c.id', 'a.crew_id')
-		.select([
-			'a.subject_id',
-			'a.officer_id',
-			'a.crew_id',
-			'a.priority',
-			'a.operation',
-			'a.route_order',
-			'c.officer_id as lead_id',
-			'c.second_officer_id'
-		])
-		.where('a.date', '=', date)
-		.where('a.active', '=', 1)
-		.execute();
-	const names = await staffNames(db);
+	const [rows, names] = await Promise.all([dayAssignments(db, date), staffNames(db)]);
 	const out = new Map<string, PlannedAssignment>();
 	for (const r of rows) {
 		// The crew's second officer has a row too: report the crew once, from its lead.
