@@ -77,7 +77,10 @@ export interface DashboardInput {
 		deliveredAt: string | null;
 		plannedArrival: string | null;
 		routeOrder: number | null;
-		/** When the check is overdue if not done: planned arrival + grace, else shift end. */
+		/**
+		 * When the check is overdue if not done: planned arrival + grace, else shift end. An ISO
+		 * instant as `toISOString` writes it, so it compares with another as a string.
+		 */
 		dueBy: string;
 	}[];
 	subjects: Map<string, { name: string; wanted: { reference: string } | null }>;
@@ -92,6 +95,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 	const name = (id: string) => input.names.get(id) ?? 'Unknown officer';
 	const subjectName = (id: string) => input.subjects.get(id)?.name ?? 'Unknown subject';
 	const t = input.now.getTime();
+	const nowIso = input.now.toISOString();
 	const visits: VisitPoint[] = [...input.visits]
 		// ISO instants sort as plain strings; localeCompare would cost an ICU call per comparison.
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
@@ -136,7 +140,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 			plannedArrival: a.plannedArrival,
 			visitedAt: v?.at ?? null,
 			result: v?.result ?? null,
-			overdue: v === null && new Date(a.dueBy).getTime() < t
+			overdue: v === null && a.dueBy < nowIso
 		};
 	});
 	// Grouped once by officer: a force-wide day has thousands of assignments and hundreds of

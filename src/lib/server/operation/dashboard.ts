@@ -46,13 +46,14 @@ export async function dashboard(
 	const assignments = assigned.filter((a) => byId.has(a.subject_id));
 	const amended = new Set(mine.map((v) => v.amends).filter((a): a is string => a !== null));
 	const current = mine.filter((v) => !amended.has(v.visit_id));
-	const dayEnd = operationalDayWindow(date, config).end;
+	const dayEnd = operationalDayWindow(date, config).end.toISOString();
 	// Keyed by the stored text: an unknown or missing shift falls back to the day's end.
-	const shiftEnds = new Map<string | null, Date>(
-		shifts.map((s) => [s, shiftWindow(date, s, config).end])
+	const shiftEnds = new Map<string | null, string>(
+		shifts.map((s) => [s, shiftWindow(date, s, config).end.toISOString()])
 	);
 	const dueBy = (a: { planned_arrival: string | null; shift: string | null }) => {
-		if (a.planned_arrival) return new Date(new Date(a.planned_arrival).getTime() + GRACE_MS);
+		if (a.planned_arrival)
+			return new Date(new Date(a.planned_arrival).getTime() + GRACE_MS).toISOString();
 		return shiftEnds.get(a.shift) ?? dayEnd;
 	};
 	return buildDashboard({
@@ -83,7 +84,7 @@ export async function dashboard(
 			deliveredAt: a.delivered_at,
 			plannedArrival: a.planned_arrival,
 			routeOrder: a.route_order,
-			dueBy: dueBy(a).toISOString()
+			dueBy: dueBy(a)
 		})),
 		subjects: new Map(
 			[
