@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
+import { markedCache } from './marked-cache';
 
 /** One live assignment of an operational day, with its crew's members. */
 export interface DayAssignment {
@@ -25,7 +26,7 @@ export interface DayAssignment {
  * delivered ones mark the day's state: checking it is one scan of `assignments_day_mark`.
  * A new writer of assignments must take a sequence too, as db/assignments.ts and assign.ts do.
  */
-const held = new WeakMap<Db, Map<string, { mark: string; rows: DayAssignment[] }>>();
+const cache = markedCache<DayAssignment[]>();
 
 export async function dayAssignments(db: Db, date: string): Promise<DayAssignment[]> {
 	const m = await db
@@ -38,32 +39,25 @@ export async function dayAssignments(db: Db, date: string): Promise<DayAssignmen
 		.where('date', '=', date)
 		.where('active', '=', 1)
 		.executeTakeFirstOrThrow();
-	const mark = `${m.n}:${m.sum ?? 0}:${m.delivered}`;
-	let days = held.get(db);
-	if (!days) held.set(db, (days = new Map()));
-	const kept = days.get(date);
-	if (kept && kept.mark === mark) return kept.rows;
-	const rows = await db
-		.selectFrom('assignments as a')
-		.leftJoin('crews as c', 'c.id', 'a.crew_id')
-		.select([
-			'a.subject_id',
-			'a.officer_id',
-			'a.crew_id',
-			'a.priority',
-			'a.operation',
-			'a.route_order',
-			'a.planned_arrival',
-			'a.delivered_at',
-			'a.shift',
-			'c.officer_id as lead_id',
-			'c.second_officer_id'
-		])
-		.where('a.date', '=', date)
-		.where('a.active', '=', 1)
-		.execute();
-	// A few days are enough: today, tomorrow's plan, yesterday's dashboard.
-	if (days.size >= 8) days.delete(days.keys().next().value!);
-	days.set(date, { mark, rows });
-	return rows;
+	return cache(db, date, `${m.n}:${m.sum ?? 0}:${m.delivered}`, () =>
+		db
+			.selectFrom('assignments as a')
+			.leftJoin('crews as c', 'c.id', 'a.crew_id')
+			.select([
+				'a.subject_id',
+				'a.officer_id',
+				'a.crew_id',
+				'a.priority',
+				'a.operation',
+				'a.route_order',
+				'a.planned_arrival',
+				'a.delivered_at',
+				'a.shift',
+				'c.officer_id as lead_id',
+				'c.second_officer_id'
+			])
+			.where('a.date', '=', date)
+			.where('a.active', '=', 1)
+			.execute()
+	);
 }

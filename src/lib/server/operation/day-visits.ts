@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/connection';
+import type { VisitOutcomesTable } from '../db/schema';
+import { markedCache } from './marked-cache';
 import { cursor } from './projection';
 
 /**
@@ -9,23 +11,12 @@ import { cursor } from './projection';
  * visit updates its row), so the projection's cursor and the count of reviews mark the day's
  * state; the rows are re-read only when the mark moves.
  */
-const held = new WeakMap<Db, Map<string, { mark: string; rows: DayVisit[] }>>();
+const cache = markedCache<DayVisit[]>();
 
-export interface DayVisit {
-	visit_id: string;
-	subject_id: string;
-	officer_id: string;
-	second_officer_id: string | null;
-	started_at: string;
-	result: string;
-	breach_types: string;
-	arrest_ref: string | null;
-	safeguarding: number;
-	lat: number | null;
-	lon: number | null;
-	amends: string | null;
-	reviewed_at: string | null;
-}
+export type DayVisit = Omit<
+	Selectable<VisitOutcomesTable>,
+	'op_date' | 'received_at' | 'accuracy_m'
+> & { reviewed_at: string | null };
 
 export async function dayVisits(db: Db, date: string): Promise<DayVisit[]> {
 	const [at, reviews] = await Promise.all([
@@ -35,32 +26,26 @@ export async function dayVisits(db: Db, date: string): Promise<DayVisit[]> {
 			.select(sql<number>`count(*)`.as('n'))
 			.executeTakeFirstOrThrow()
 	]);
-	const mark = `${at}:${reviews.n}`;
-	let days = held.get(db);
-	if (!days) held.set(db, (days = new Map()));
-	const kept = days.get(date);
-	if (kept && kept.mark === mark) return kept.rows;
-	const rows = await db
-		.selectFrom('visit_outcomes as o')
-		.leftJoin('visit_reviews as r', 'r.visit_id', 'o.visit_id')
-		.select([
-			'o.visit_id',
-			'o.subject_id',
-			'o.officer_id',
-			'o.second_officer_id',
-			'o.started_at',
-			'o.result',
-			'o.breach_types',
-			'o.arrest_ref',
-			'o.safeguarding',
-			'o.lat',
-			'o.lon',
-			'o.amends',
-			'r.reviewed_at'
-		])
-		.where('o.op_date', '=', date)
-		.execute();
-	if (days.size >= 8) days.delete(days.keys().next().value!);
-	days.set(date, { mark, rows });
-	return rows;
+	return cache(db, date, `${at}:${reviews.n}`, () =>
+		db
+			.selectFrom('visit_outcomes as o')
+			.leftJoin('visit_reviews as r', 'r.visit_id', 'o.visit_id')
+			.select([
+				'o.visit_id',
+				'o.subject_id',
+				'o.officer_id',
+				'o.second_officer_id',
+				'o.started_at',
+				'o.result',
+				'o.breach_types',
+				'o.arrest_ref',
+				'o.safeguarding',
+				'o.lat',
+				'o.lon',
+				'o.amends',
+				'r.reviewed_at'
+			])
+			.where('o.op_date', '=', date)
+			.execute()
+	);
 }

@@ -4,6 +4,7 @@ import { subjectFacts, type SubjectFacts } from '$lib/domain/operation/subject-f
 import type { Address, Subject } from '$lib/domain/subject';
 import type { Db } from '../db/connection';
 import { isIn, readByKeys } from '../db/lists';
+import { markedCache } from './marked-cache';
 import { inScope, type Scope } from './scope';
 
 /**
@@ -21,19 +22,12 @@ const caches = new WeakMap<Db, Map<string, { seq: number; facts: SubjectFacts }>
  * unchanged mark means an unchanged list, and checking it is one scan of an index
  * (subjects_team_seq) instead of reading every subject row.
  */
-const lists = new WeakMap<Db, Map<string, { mark: string; facts: SubjectFacts[] }>>();
+const lists = markedCache<SubjectFacts[]>();
 
 /** Facts of every subject in scope. */
 export async function allSubjectFacts(db: Db, scope: Scope): Promise<SubjectFacts[]> {
 	const key = scope.all ? '*' : (scope.teamId ?? '');
-	const mark = await scopeMark(db, scope);
-	let drawn = lists.get(db);
-	if (!drawn) lists.set(db, (drawn = new Map()));
-	const held = drawn.get(key);
-	if (held && held.mark === mark) return held.facts;
-	const facts = await drawFacts(db, scope);
-	drawn.set(key, { mark, facts });
-	return facts;
+	return lists(db, key, await scopeMark(db, scope), () => drawFacts(db, scope));
 }
 
 async function scopeMark(db: Db, scope: Scope): Promise<string> {

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { insertRows } from '../db/bulk';
 import { isIn, readByKeys } from '../db/lists';
 import type { VisitOutcomesTable } from '../db/schema';
+import { markedCache } from './marked-cache';
 
 /**
  * Keeps `visit_outcomes`, `subject_last_visits` and `follow_ups` up to date with `visits`.
@@ -42,7 +43,7 @@ export async function cursor(db: Db): Promise<number> {
  * Each subject's last visit by anyone, re-read only when the projection has moved (every
  * planning list draws all of them; a force has thousands).
  */
-const lastVisitsRead = new WeakMap<Db, { at: number; rows: LastVisitRow[] }>();
+const lastVisitsRead = markedCache<LastVisitRow[]>(1);
 export type LastVisitRow = {
 	subject_id: string;
 	officer_id: string;
@@ -51,15 +52,12 @@ export type LastVisitRow = {
 };
 
 export async function lastVisits(db: Db): Promise<LastVisitRow[]> {
-	const at = await cursor(db);
-	const held = lastVisitsRead.get(db);
-	if (held && held.at === at) return held.rows;
-	const rows = await db
-		.selectFrom('subject_last_visits')
-		.select(['subject_id', 'officer_id', 'started_at', 'result'])
-		.execute();
-	lastVisitsRead.set(db, { at, rows });
-	return rows;
+	return lastVisitsRead(db, '', String(await cursor(db)), () =>
+		db
+			.selectFrom('subject_last_visits')
+			.select(['subject_id', 'officer_id', 'started_at', 'result'])
+			.execute()
+	);
 }
 
 async function step(db: Db, config: OperationalDayConfig): Promise<number> {
