@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
@@ -23,6 +24,7 @@ import { makeMutation, makeVisit } from '$lib/domain/testing';
 import type { PhotoRef } from '$lib/domain/visit';
 import { clusterDbUrl } from '../scripts/two-servers-db.js';
 import { ensureBuild, startBuiltServer } from './lib/built-server';
+import { machineBusySeconds, ownCpuSeconds, postmasterPid, treeCpuSeconds } from './lib/cpu';
 import { quantile, round } from './lib/stats';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
@@ -146,11 +148,46 @@ async function device(base: string, n: number, run: Run): Promise<void> {
 	}
 }
 
-async function rush(base: string): Promise<{ run: Run; wallMs: number; failedDevices: number }> {
+/** Where the CPU went during a rush: the app servers, the database, this client, everyone. */
+interface CpuSpent {
+	appServersS: number;
+	/** The loopback balancer in front of the two servers (a real site runs nginx or HAProxy). */
+	balancerS: number;
+	databaseS: number;
+	loadClientS: number;
+	/** Every process on the machine, ours and others' (the machine may be shared). */
+	machineS: number;
+}
+
+/** The process trees to account for: app servers (and balancer), and the database if separate. */
+interface Measured {
+	appPid: number;
+	/** The process at appPid is also the balancer, whose own CPU is reported apart. */
+	appPidBalances?: boolean;
+	dbPid?: number;
+}
+
+function cpuNow(m: Measured): CpuSpent {
+	const client = process.cpuUsage();
+	const balancerS = m.appPidBalances ? ownCpuSeconds(m.appPid) : 0;
+	return {
+		appServersS: treeCpuSeconds(m.appPid) - balancerS,
+		balancerS,
+		databaseS: m.dbPid ? treeCpuSeconds(m.dbPid) : 0,
+		loadClientS: (client.user + client.system) / 1e6,
+		machineS: machineBusySeconds()
+	};
+}
+
+async function rush(
+	base: string,
+	measured: Measured
+): Promise<{ run: Run; wallMs: number; failedDevices: number; cpu: CpuSpent }> {
 	const run: Run = {
 		latencies: { 'sign-in': [], pull: [], push: [], 'photo-chunk': [] },
 		errors: {}
 	};
+	const cpu0 = cpuNow(measured);
 	const t0 = performance.now();
 	let failedDevices = 0;
 	await Promise.all(
@@ -159,7 +196,12 @@ async function rush(base: string): Promise<{ run: Run; wallMs: number; failedDev
 			await device(base, i + 1, run).catch(() => (failedDevices += 1));
 		})
 	);
-	return { run, wallMs: performance.now() - t0, failedDevices };
+	const wallMs = performance.now() - t0;
+	const cpu1 = cpuNow(measured);
+	const cpu = Object.fromEntries(
+		Object.entries(cpu1).map(([k, v]) => [k, v - cpu0[k as keyof CpuSpent]])
+	) as unknown as CpuSpent;
+	return { run, wallMs, failedDevices, cpu };
 }
 
 interface Stored {
@@ -195,6 +237,23 @@ function summary(engine: string, r: Awaited<ReturnType<typeof rush>>, stored: St
 		),
 		errors: r.run.errors,
 		failedDevices: r.failedDevices,
+		cpu: {
+			cores: availableParallelism(),
+			appServersS: round(r.cpu.appServersS),
+			balancerS: round(r.cpu.balancerS),
+			databaseS: round(r.cpu.databaseS),
+			loadClientS: round(r.cpu.loadClientS),
+			machineS: round(r.cpu.machineS),
+			/** CPU the rest of the machine used meanwhile (other work on a shared machine). */
+			othersS: round(
+				Math.max(
+					0,
+					r.cpu.machineS - r.cpu.appServersS - r.cpu.balancerS - r.cpu.databaseS - r.cpu.loadClientS
+				)
+			),
+			/** Server-side CPU (app servers + database) per device's whole shift-change sync. */
+			serverMsPerDevice: round(((r.cpu.appServersS + r.cpu.databaseS) * 1000) / DEVICES)
+		},
 		stored,
 		exactlyOnce:
 			stored.visits === DEVICES * VISITS &&
@@ -233,8 +292,10 @@ async function postgresTwoServers() {
 			throw new Error('two servers did not start');
 		await new Promise((r) => setTimeout(r, 500));
 	}
+	const pgPort = Number(new URL(clusterDbUrl().url).port);
 	return {
 		url,
+		measured: { appPid: child.pid ?? 0, appPidBalances: true, dbPid: postmasterPid(pgPort) },
 		async count(): Promise<Stored> {
 			const db = new pg.Client({ connectionString: clusterDbUrl().url });
 			await db.connect();
@@ -262,14 +323,14 @@ async function main() {
 	const results = [];
 	const pgServers = await postgresTwoServers();
 	try {
-		const r = await rush(pgServers.url);
+		const r = await rush(pgServers.url, pgServers.measured);
 		results.push(summary('postgresql, 2 app servers', r, await pgServers.count()));
 	} finally {
 		await pgServers.dispose();
 	}
 	const sqlite = await startBuiltServer(SEED_ENV, { startupMs: STARTUP_MS });
 	try {
-		const r = await rush(sqlite.url);
+		const r = await rush(sqlite.url, { appPid: sqlite.pid });
 		const db = new Sqlite(sqlite.dbPath, { readonly: true });
 		const row = db.prepare(COUNT_SQL).get() as {
 			visits: number;
@@ -295,6 +356,13 @@ async function main() {
 		for (const [route, s] of Object.entries(line.routes)) {
 			console.log(`  ${route.padEnd(12)} n=${s.n} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99}`);
 		}
+		const c = line.cpu;
+		console.log(
+			`  CPU s: app servers ${c.appServersS}, balancer ${c.balancerS}, database ${c.databaseS}, ` +
+				`load client ${c.loadClientS}, ` +
+				`others on the machine ${c.othersS} (${c.cores} cores, ${line.wallS} s); ` +
+				`server CPU per device ${c.serverMsPerDevice} ms`
+		);
 	}
 }
 

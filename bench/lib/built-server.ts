@@ -10,6 +10,8 @@ export interface BuiltServer {
 	url: string;
 	/** The SQLite file it runs on, for counting what it stored. */
 	dbPath: string;
+	/** The server's process, for measuring its CPU (bench/lib/cpu.ts). */
+	pid: number;
 	/** Idempotent: safe to call from `finally` and from a signal handler alike. */
 	dispose(): Promise<void>;
 }
@@ -130,5 +132,5 @@ export async function startBuiltServer(
 		await dispose();
 		throw e;
 	}
-	return { url, dbPath, dispose };
+	return { url, dbPath, pid: child.pid ?? 0, dispose };
 }

@@ -205,4 +205,68 @@ describe('a clean import', () => {
 		}
 		expect(await snapshot()).toEqual(before);
 	});
+
+	it('exports records made on screen under a stable generated reference, and re-imports them as no change', async () => {
+		const made = await admin.post('/api/admin/subjects', {
+			givenName: 'Screen',
+			familyName: 'Madeup',
+			aliases: [],
+			dateOfBirth: '1990-05-06',
+			risk: 'medium',
+			warnings: [],
+			wanted: null,
+			reference: null,
+			teamId,
+			addresses: [
+				{
+					id: '5b0d7f2e-1c1a-4c7e-9a55-0c1d2e3f4a5b',
+					kind: 'home',
+					lines: ['9 Invented Row'],
+					town: 'Sandy',
+					postcode: 'SG19 1ZZ',
+					location: { lat: 52.1286, lon: -0.2884 },
+					accessNotes: ''
+				}
+			]
+		});
+		expect(made.status).toBe(201);
+		const subjectId = (made.body as { subject: { id: string } }).subject.id;
+		const order = await admin.post(`/api/admin/subjects/${subjectId}/orders`, {
+			type: 'DVPN',
+			issuer: 'Bedfordshire Police',
+			reference: 'DVPN-SCREEN-1',
+			startsAt: '2026-11-30T00:00:00.000Z',
+			expiresAt: null,
+			conditions: [
+				{
+					id: '6c1e8a3f-2d2b-4d8f-8b66-1d2e3f4a5b6c',
+					type: 'exclusion-zone',
+					wording: 'Must not enter the zone drawn on the map.',
+					label: 'Sandy market square',
+					zone: { shape: 'circle', center: { lat: 52.1301, lon: -0.2912 }, radiusM: 150 },
+					protectedPremises: false
+				}
+			]
+		});
+		expect(order.status).toBe(201);
+		const exportAll = async () => {
+			const files: Record<string, string> = {};
+			for (const f of ['subjects', 'addresses', 'orders', 'conditions']) {
+				files[f] = await (await admin.fetch(`/api/admin/export/${f}.csv`)).text();
+			}
+			return files;
+		};
+		const first = await exportAll();
+		expect(first.subjects).toContain(`FC-${subjectId},Screen,Madeup`);
+		expect(first.conditions).toContain('FC-6c1e8a3f-2d2b-4d8f-8b66-1d2e3f4a5b6c');
+		const before = await snapshot();
+		const res = await importFiles(admin, teamId, first, 'apply');
+		expect(res.status).toBe(200);
+		for (const kind of ['subjects', 'addresses', 'orders', 'conditions']) {
+			expect(res.body.counts[kind]!.create + res.body.counts[kind]!.update, kind).toBe(0);
+		}
+		expect(await snapshot()).toEqual(before);
+		// The generated references stay: a second export names the same records the same way.
+		expect(await exportAll()).toEqual(first);
+	});
 });

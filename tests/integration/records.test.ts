@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseloadPage } from '$lib/domain/caseload';
 import type { Order } from '$lib/domain/order';
+import { userOfNewTeam } from './admin-helpers';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 
@@ -21,19 +22,7 @@ beforeAll(async () => {
 	await officer.signIn(...DEMO.officer1);
 	page = (await officer.json<CaseloadPage>('/api/caseload')).body;
 	// A supervisor of another team.
-	const team = await admin.post('/api/admin/teams', { name: 'Luton team' });
-	const teamId = (team.body as { team: { id: string } }).team.id;
-	await admin.post('/api/admin/users', {
-		username: 'sgt-luton',
-		displayName: 'PS Luton',
-		collarNumber: '7001',
-		role: 'supervisor',
-		teamId,
-		password: 'temporary pass 7'
-	});
-	otherSupervisor = new TestClient(server.url);
-	await otherSupervisor.signIn('sgt-luton', 'temporary pass 7');
-	await otherSupervisor.post('/api/auth/password', { password: 'luton sergeant secret' });
+	({ client: otherSupervisor } = await userOfNewTeam(admin, 'Luton team', 'sgt-luton'));
 });
 afterAll(() => server.dispose());
 

@@ -50,6 +50,7 @@ export const templates: Record<ImportFile, { columns: string[]; required: string
 			'direct',
 			'indirect',
 			'zone_label',
+			'zone_description',
 			'zone_lat',
 			'zone_lon',
 			'zone_radius_m',
@@ -102,3 +103,9 @@ export function issuesCsv(issues: readonly ImportIssue[]): string {
 	const lines = issues.map((i) => [i.file, i.row, i.column, i.problem].map(cell).join(','));
 	return ['file,row,column,problem', ...lines].join('\r\n') + '\r\n';
 }
+
+/**
+ * Records made on screen have no records-system reference; the export names them
+ * `FC-<Fieldcheck id>` (docs/import.md), a prefix records systems are asked not to use.
+ */
+export const GENERATED_REF_PREFIX = 'FC-';

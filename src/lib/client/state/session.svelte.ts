@@ -28,6 +28,13 @@ class Session {
 		return this.#user;
 	}
 
+	/** Asks the server whether this session must change its password first (see auth.ts). */
+	async checkPasswordChange(): Promise<boolean> {
+		const must = await auth.mustChangePassword();
+		if (must !== null) this.#mustChangePassword = must;
+		return this.#mustChangePassword;
+	}
+
 	async signIn(credentials: LoginRequest, allowRejected = false): Promise<User> {
 		const { user, mustChangePassword } = await auth.signIn(credentials, allowRejected);
 		this.#user = user;

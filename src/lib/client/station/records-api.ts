@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/intake';
 import { mapConfigSchema } from '$lib/domain/map-config';
 import { orderSchema } from '$lib/domain/order';
+import { protectedPersonSchema, type ProtectedPersonInput } from '$lib/domain/protected-person';
 import { teamSchema } from '$lib/domain/user';
 import { request } from '../sync/api';
 
@@ -65,4 +66,23 @@ export function teams() {
 
 export function mapConfig() {
 	return request('/api/map/config', mapConfigSchema);
+}
+
+const protectedPersonResponse = z.object({ protectedPerson: protectedPersonSchema });
+
+export function protectedPersons() {
+	return request(
+		'/api/admin/protected-persons',
+		z.object({ protectedPersons: z.array(protectedPersonSchema) })
+	);
+}
+
+export function saveProtectedPerson(input: ProtectedPersonInput, mode: 'create' | 'update') {
+	return request(
+		mode === 'create'
+			? '/api/admin/protected-persons'
+			: `/api/admin/protected-persons/${input.reference}`,
+		protectedPersonResponse,
+		{ method: mode === 'create' ? 'POST' : 'PUT', body: input }
+	);
 }

@@ -115,6 +115,22 @@ export async function signOut(allowRejected = false): Promise<void> {
 	});
 }
 
+/**
+ * Whether the server holds this session to a password change (an administrator reset it). The
+ * server refuses everything else until then; asking on start-up keeps the app from opening
+ * screens that would only fail, after a reload too. Unknown when offline.
+ */
+export async function mustChangePassword(): Promise<boolean | null> {
+	try {
+		await request('/api/me', z.object({ user: userSchema }));
+		return false;
+	} catch (e) {
+		if (!(e instanceof ApiError)) throw e;
+		const p = e.problem;
+		return p.kind === 'rejected' && p.code === 'password-change-required' ? true : null;
+	}
+}
+
 export function signedInUser(): Promise<User | undefined> {
 	return account.user.get();
 }

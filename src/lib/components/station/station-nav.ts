@@ -26,6 +26,11 @@ export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
 	{ href: '/station/operation/export', label: 'Export', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },
+	{
+		href: '/station/protected-persons',
+		label: 'Protected persons',
+		roles: ['supervisor', 'administrator']
+	},
 	{ href: '/station/devices', label: 'Devices', roles: ['supervisor', 'administrator'] },
 	{
 		href: '/station/devices/quarantine',

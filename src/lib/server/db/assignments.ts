@@ -73,12 +73,19 @@ export async function isAssigned(db: Db, officerId: string, subjectId: string): 
 
 export async function list(
 	db: Db,
-	filter: { officerId?: string; date?: string }
+	filter: { officerId?: string; date?: string; teamId?: string }
 ): Promise<Assignment[]> {
 	const rows = await db
 		.selectFrom('assignments')
 		.selectAll()
 		.where('active', '=', 1)
+		.$if(filter.teamId !== undefined, (qb) =>
+			qb.where(
+				'officer_id',
+				'in',
+				db.selectFrom('users').select('id').where('team_id', '=', filter.teamId!)
+			)
+		)
 		.$if(filter.officerId !== undefined, (qb) => qb.where('officer_id', '=', filter.officerId!))
 		.$if(filter.date !== undefined, (qb) => qb.where('date', '=', filter.date!))
 		.orderBy('priority')

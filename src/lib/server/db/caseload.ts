@@ -85,11 +85,6 @@ export async function putSubject(
 	await orderVersions.record(db, orders, placement.actorId ?? null);
 }
 
-export async function subjectExists(db: Db, id: string): Promise<boolean> {
-	const row = await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst();
-	return row !== undefined;
-}
-
 /** Change an order's status (e.g. discharged); devices see it on their next pull. */
 export async function setOrderStatus(
 	db: Db,

@@ -1,11 +1,11 @@
 import type { Db } from './connection';
 
-/** One change to a subject, order or user by a station user or an import: old and new version. */
+/** One change to a subject, order, protected person or user by a station user or an import: old and new version. */
 export async function write(
 	db: Db,
 	change: {
 		actorId: string | null;
-		entity: 'subject' | 'order';
+		entity: 'subject' | 'order' | 'protected-person';
 		entityId: string;
 		action: string;
 		before: unknown;

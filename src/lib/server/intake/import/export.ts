@@ -1,15 +1,21 @@
 import Papa from 'papaparse';
 import type { Condition } from '$lib/domain/condition';
-import { templates, type ImportFile } from '$lib/domain/import-templates';
+import { GENERATED_REF_PREFIX, templates, type ImportFile } from '$lib/domain/import-templates';
 import { londonDate } from '$lib/domain/london-time';
 import type { TeamScope } from '../../auth/scope';
 import type { Db } from '../../db/connection';
+import type { RecordRefsTable } from '../../db/schema';
 import { existingBundles } from './existing';
 import { formatDays, polygonWkt } from './fields';
 
+/** What a record made on screen is exported as: stable, because it is our own id. */
+const generatedRef = (id: string) => `${GENERATED_REF_PREFIX}${id}`;
+
 /**
- * The caseload in the import templates, so export → import changes nothing. Only records that
- * carry a records-system reference are exported (those made on screen without one are not).
+ * The caseload in the import templates, so export → import changes nothing. A record made on
+ * screen has no records-system reference; the export gives it `FC-<our id>` and keeps that in
+ * record_refs (written once: later exports find it), so importing the export finds the same
+ * record rather than creating a second one.
  */
 export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<ImportFile, string>> {
 	const ids = await db
@@ -24,7 +30,15 @@ export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<Import
 	);
 	const refRows = await db.selectFrom('record_refs').select(['kind', 'reference', 'id']).execute();
 	const ref = new Map(refRows.map((r) => [`${r.kind}|${r.id}`, r.reference]));
-	const of = (kind: string, id: string) => ref.get(`${kind}|${id}`);
+	const generated: RecordRefsTable[] = [];
+	const of = (kind: RecordRefsTable['kind'], id: string): string => {
+		const held = ref.get(`${kind}|${id}`);
+		if (held) return held;
+		const reference = generatedRef(id);
+		ref.set(`${kind}|${id}`, reference);
+		generated.push({ kind, reference, id });
+		return reference;
+	};
 	const rows: Record<ImportFile, Record<string, string | number>[]> = {
 		subjects: [],
 		addresses: [],
@@ -35,7 +49,6 @@ export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<Import
 	for (const { id } of ids) {
 		const b = bundles.get(id)!;
 		const subjectRef = of('subject', id);
-		if (!subjectRef) continue;
 		const s = b.subject;
 		rows.subjects.push({
 			subject_ref: subjectRef,
@@ -50,7 +63,6 @@ export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<Import
 		});
 		for (const a of b.addresses) {
 			const address_ref = of('address', a.id);
-			if (!address_ref) continue;
 			rows.addresses.push({
 				address_ref,
 				subject_ref: subjectRef,
@@ -66,7 +78,6 @@ export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<Import
 		}
 		for (const o of b.orders) {
 			const order_ref = of('order', o.id);
-			if (!order_ref) continue;
 			rows.orders.push({
 				order_ref,
 				subject_ref: subjectRef,
@@ -77,15 +88,25 @@ export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<Import
 				status: o.status
 			});
 			for (const c of o.conditions) {
-				const condition_ref = of('condition', c.id);
-				if (condition_ref)
-					rows.conditions.push({
-						condition_ref,
-						order_ref,
-						...conditionCells(c, (id) => of('address', id) ?? '')
-					});
+				rows.conditions.push({
+					condition_ref: of('condition', c.id),
+					order_ref,
+					...conditionCells(c, (id) => of('address', id))
+				});
 			}
 		}
+	}
+	// One transaction; a concurrent export that generated the same (deterministic) rows wins.
+	if (generated.length > 0) {
+		await db.transaction().execute(async (trx) => {
+			for (let i = 0; i < generated.length; i += 500) {
+				await trx
+					.insertInto('record_refs')
+					.values(generated.slice(i, i + 500))
+					.onConflict((oc) => oc.doNothing())
+					.execute();
+			}
+		});
 	}
 	const out = {} as Record<ImportFile, string>;
 	for (const [file, list] of Object.entries(rows) as [ImportFile, typeof rows.subjects][]) {
@@ -115,7 +136,8 @@ function conditionCells(
 			const z = c.zone;
 			return {
 				...base,
-				zone_label: z.shape === 'named' ? z.description : c.label,
+				zone_label: c.label,
+				zone_description: z.shape === 'named' ? z.description : '',
 				zone_lat: z.shape === 'circle' ? z.center.lat : '',
 				zone_lon: z.shape === 'circle' ? z.center.lon : '',
 				zone_radius_m: z.shape === 'circle' ? z.radiusM : '',

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { conditionSchema, type Condition } from '$lib/domain/condition';
-import type { ImportCounts, ImportFile, ImportIssue } from '$lib/domain/import-templates';
-import { londonWallTimeToInstant } from '$lib/domain/london-time';
+import {
+	GENERATED_REF_PREFIX,
+	type ImportCounts,
+	type ImportFile,
+	type ImportIssue
+} from '$lib/domain/import-templates';
+import { londonDate, londonWallTimeToInstant } from '$lib/domain/london-time';
 import { orderSchema, type Order } from '$lib/domain/order';
 import { addressSchema, subjectSchema, type Address, type Subject } from '$lib/domain/subject';
 import type { Db } from '../../db/connection';
@@ -58,8 +63,32 @@ function zodIssues(
 		.map((i) => ({ file, row, column: i.path.map(String).join('.') || null, problem: i.message }));
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const instant = (ymd: string) => londonWallTimeToInstant(ymd, '00:00').toISOString();
+// Key order does not count: a condition typed on screen and the same condition read from a
+// file list their fields in different orders.
+const sortedKeys = (_key: string, v: unknown) =>
+	v && typeof v === 'object' && !Array.isArray(v)
+		? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+		: v;
+const same = (a: unknown, b: unknown) =>
+	JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+// Many orders share a start date: the London midnight of each date is worked out once.
+const midnights = new Map<string, string>();
+const instant = (ymd: string) => {
+	let at = midnights.get(ymd);
+	if (at === undefined) {
+		if (midnights.size > 10_000) midnights.clear();
+		midnights.set(ymd, (at = londonWallTimeToInstant(ymd, '00:00').toISOString()));
+	}
+	return at;
+};
+/** The order without its conditions, each of which is checked on its own row above. */
+const orderHeaderSchema = orderSchema.omit({ conditions: true });
+/**
+ * The files hold dates, not times: an instant already held on that London day (an order typed
+ * on screen, or an expiry at the hour a notice was served) is that date, unchanged.
+ */
+const onDay = (ymd: string, held: string | null | undefined) =>
+	held && londonDate(new Date(held)) === ymd ? held : instant(ymd);
 
 export async function plan(
 	db: Db,
@@ -254,9 +283,11 @@ export async function plan(
 			? {
 					type: so.type,
 					issuer: so.issuer,
-					reference: so.ref,
-					startsAt: so.starts ? instant(so.starts) : '',
-					expiresAt: so.expires ? instant(so.expires) : null,
+					// An order made on screen is exported under a generated order_ref; its own
+					// reference (the court's, shown to officers) is kept.
+					reference: old && so.ref.startsWith(GENERATED_REF_PREFIX) ? old.reference : so.ref,
+					startsAt: so.starts ? onDay(so.starts, old?.startsAt) : '',
+					expiresAt: so.expires ? onDay(so.expires, old?.expiresAt) : null,
 					status: so.status
 				}
 			: {
@@ -279,7 +310,15 @@ export async function plan(
 			...content,
 			version: old ? old.version + (reworded ? 1 : 0) : 1
 		};
-		const parsed = orderSchema.safeParse(next);
+		const { conditions: _checked, ...orderHeader } = next;
+		const parsed = orderHeaderSchema.safeParse(orderHeader);
+		if (next.conditions.length > 50)
+			issues.push({
+				file: 'conditions',
+				row: 0,
+				column: 'order_ref',
+				problem: `The order ${next.reference} has ${next.conditions.length} conditions: at most 50`
+			});
 		if (!parsed.success) issues.push(...zodIssues('orders', so?.row ?? 0, parsed.error));
 		counts.orders[!old ? 'create' : changed ? 'update' : 'unchanged'] += 1;
 		if (old) b.orders[i] = next;

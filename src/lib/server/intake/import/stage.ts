@@ -193,7 +193,11 @@ function stageZone(x: RowReader) {
 			radiusM: radius
 		};
 	}
-	return { shape: 'named' as const, description: x.required('zone_label') };
+	// A named street or area: its description, else the label says it.
+	return {
+		shape: 'named' as const,
+		description: x.text('zone_description') || x.required('zone_label')
+	};
 }
 
 export function stageCondition(r: CsvRow): Staged<StagedCondition> {

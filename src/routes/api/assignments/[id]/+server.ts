@@ -1,4 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
+import { teamScope } from '$lib/server/auth/scope';
+import { assertAssignment } from '$lib/server/intake/assignment-scope';
 import * as assignments from '$lib/server/db/assignments';
 import * as audit from '$lib/server/db/audit';
 import { db } from '$lib/server/context';
@@ -10,6 +12,7 @@ export const DELETE: RequestHandler = handler(async ({ locals, params }) => {
 	const actor = requireUser(locals, 'supervisor', 'administrator');
 	const id = idParam(params.id, 'assignment');
 	const database = await db();
+	await assertAssignment(database, teamScope(actor), id);
 	const removed = await database.transaction().execute(async (trx) => {
 		const a = await assignments.unassign(trx, id);
 		if (a)

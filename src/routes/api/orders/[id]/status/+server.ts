@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { orderStatusSchema } from '$lib/domain/order';
 import { requireUser } from '$lib/server/auth/guard';
+import { teamScope } from '$lib/server/auth/scope';
+import { assertOrder } from '$lib/server/intake/assignment-scope';
 import * as audit from '$lib/server/db/audit';
 import * as caseload from '$lib/server/db/caseload';
 import { db } from '$lib/server/context';
@@ -15,6 +17,7 @@ export const POST: RequestHandler = handler(async ({ locals, params, request }) 
 	const id = idParam(params.id, 'order');
 	const { status } = await readJson(request, bodySchema, 1024);
 	const database = await db();
+	await assertOrder(database, teamScope(actor), id);
 	const order = await database.transaction().execute(async (trx) => {
 		const o = await caseload.setOrderStatus(trx, id, status);
 		if (o)
