@@ -6,6 +6,7 @@ import { operationalDay } from '$lib/domain/operation/operational-day';
 import { planningListSchema } from '$lib/domain/operation/plan';
 import { resultsCsvColumns } from '$lib/domain/operation/results-csv';
 import { followUpListSchema, visitRecordSchema } from '$lib/domain/operation/visit-record';
+import { userOfNewTeam } from './admin-helpers';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 import { mutations, officerOf, pushAs, visitFor, type Officer } from './sync-helpers';
@@ -274,24 +275,7 @@ async function otherTeamSupervisor(): Promise<TestClient> {
 	if (otherTeam) return otherTeam;
 	const admin = new TestClient(server.url);
 	await admin.signIn(...DEMO.admin);
-	const team = await admin.post('/api/admin/teams', { name: 'Luton DA team' });
-	expect(team.status).toBe(201);
-	const teamId = (team.body as { team: { id: string } }).team.id;
-	const created = await admin.post('/api/admin/users', {
-		username: 'ps-luton',
-		displayName: 'PS Luton',
-		collarNumber: '2002',
-		role: 'supervisor',
-		teamId,
-		password: 'temporary pass 2'
-	});
-	expect(created.status).toBe(201);
-	const other = new TestClient(server.url);
-	await other.signIn('ps-luton', 'temporary pass 2');
-	expect((await other.post('/api/auth/password', { password: 'my own new secret 2' })).status).toBe(
-		200
-	);
-	return (otherTeam = other);
+	return (otherTeam = (await userOfNewTeam(admin, 'Luton DA team', 'ps-luton')).client);
 }
 
 describe('open follow-ups', () => {
