@@ -85,7 +85,9 @@ export async function listByRole(db: Db, role: Role, teamId?: string | null): Pr
 		.selectAll()
 		.where('role', '=', role)
 		.where('disabled', '=', 0)
-		.$if(teamId !== undefined, (q) => q.where('team_id', 'is', teamId ?? null))
+		// `IS <value>` is SQLite only: PostgreSQL takes IS for NULL alone.
+		.$if(teamId === null, (q) => q.where('team_id', 'is', null))
+		.$if(typeof teamId === 'string', (q) => q.where('team_id', '=', teamId ?? ''))
 		.orderBy('username')
 		.execute();
 	return rows.map((r) => toPublicUser(toRecord(r)));
