@@ -5,7 +5,10 @@
  * officers through the real sync API, then photographs each station screen.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureBuild, startBuiltServer } from '../bench/lib/built-server';
 import { contextOptions, launchBrowser } from '../bench/lib/browser';
@@ -24,7 +27,15 @@ async function shot(page: Page, name: string): Promise<void> {
 
 mkdirSync(OUT, { recursive: true });
 ensureBuild();
-const server = await startBuiltServer({ FIELDCHECK_SEED_SUBJECTS: '60' });
+// The synthetic stand-in area pack (not a real map): this machine may not reach a tile server.
+const pack = join(mkdtempSync(join(tmpdir(), 'fieldcheck-shots-')), 'area-pack.pmtiles');
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-area-pack.ts', pack], {
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+const server = await startBuiltServer({
+	FIELDCHECK_SEED_SUBJECTS: '60',
+	FIELDCHECK_AREA_PACK: pack
+});
 const browser = await launchBrowser();
 try {
 	const context = await browser.newContext(contextOptions(server.url, 'block'));
@@ -100,6 +111,17 @@ try {
 	await page.getByTestId('breaches').getByRole('link').first().click();
 	await page.getByTestId('record-result').waitFor();
 	await shot(page, '5-visit-record');
+
+	await page.goto('/station/operation/follow-ups');
+	await page.getByTestId('follow-up').first().waitFor();
+	await shot(page, '8-follow-ups');
+
+	// The dashboard on a 1024 x 768 tablet at the station.
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await page.goto('/station/operation/dashboard');
+	await page.getByTestId('officer-progress').waitFor();
+	await shot(page, '9-dashboard-tablet');
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	await page.goto('/station/operation/briefing');
 	await page.getByTestId('briefing-crew').first().waitFor();

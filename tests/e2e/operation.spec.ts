@@ -1,8 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { CaseloadPage } from './pages/caseload-page';
+import { LayoutProbe } from './pages/layout-probe';
 import { LoginPage } from './pages/login-page';
 import { OutboxPage } from './pages/outbox-page';
 import { PlanPage } from './pages/plan-page';
+import { RoutePage } from './pages/route-page';
 import { VisitPage } from './pages/visit-page';
 import { serverDb } from './helpers';
 
@@ -114,6 +117,25 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 
 	// The sergeant's dashboard shows it within 10 s, with no reload.
 	await expect(dash.getByTestId('breach-count')).toContainText('1', { timeout: 10_000 });
+	// The per-officer table fits the station's screens: nothing cut off, nothing under the map.
+	const probe = new LayoutProbe(dash);
+	for (const viewport of [
+		{ width: 1280, height: 800 },
+		{ width: 1024, height: 768 }
+	]) {
+		await dash.setViewportSize(viewport);
+		await expect.poll(() => probe.sidewaysOverflow()).toBe(0);
+		expect(await probe.clipped(dash.getByTestId('officer-progress-box'))).toBe(0);
+		const table = (await dash.getByTestId('officer-progress').boundingBox())!;
+		const map = (await dash.getByRole('img', { name: /Map of the day/ }).boundingBox())!;
+		const overlaps =
+			table.x < map.x + map.width &&
+			map.x < table.x + table.width &&
+			table.y < map.y + map.height &&
+			map.y < table.y + table.height;
+		expect(overlaps, `table and map overlap at ${viewport.width} px`).toBe(false);
+	}
+	await dash.setViewportSize({ width: 1280, height: 800 });
 	const breach = dash.getByTestId('breaches').getByRole('link').first();
 	await breach.click();
 	await expect(dash.getByTestId('record-result')).toHaveText('Seen');
@@ -144,6 +166,19 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 	expect(text.split('\r\n')[0]).toContain('visit_id,operational_date');
 	expect(text).toContain(visitId);
 
+	// The breach waits on the team's open follow-ups until marked dealt with.
+	await dash.goto('/station/operation/follow-ups');
+	const followUp = dash.getByTestId('follow-up').filter({ hasText: nameOf(withConditions) });
+	await expect(followUp).toContainText(`Found by ${pc1}`);
+	const axe = await new AxeBuilder({ page: dash })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	await followUp.getByLabel('What was done').fill('Arrested and charged; bail refused');
+	await followUp.getByRole('button', { name: 'Mark dealt with' }).click();
+	await expect(dash.getByTestId('follow-up-message')).toContainText('marked dealt with');
+	await expect(followUp).toHaveCount(0);
+
 	// Reassigning a subject removes it from officer 1's device.
 	const moved = crewOne.find((id) => id !== withConditions)!;
 	const name = nameOf(moved);
@@ -164,6 +199,19 @@ test('the sergeant plans tonight, watches a breach arrive live, reviews, prints 
 	await officer.reload();
 	await expect(caseload.rows.filter({ hasText: name })).toHaveCount(0, { timeout: 15_000 });
 	await expect(officer.locator('nav a[href^="/station"]')).toHaveCount(0);
+
+	// The route knows the team's picture too: the picker and the planned stop say who visited.
+	const route = new RoutePage(officer);
+	await route.open();
+	const pick = officer
+		.getByTestId('route-picker')
+		.locator('li', { hasText: nameOf(withConditions) });
+	await expect(pick.getByTestId('team-visit')).toContainText(`by ${pc1}`);
+	await pick.getByTestId('route-pick').check();
+	await route.plan();
+	await expect(
+		route.stops.filter({ hasText: nameOf(withConditions) }).getByTestId('team-visit')
+	).toContainText(`by ${pc1}`);
 
 	await field.close();
 	await station.close();

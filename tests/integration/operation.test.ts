@@ -5,7 +5,8 @@ import { dashboardSchema } from '$lib/domain/operation/dashboard';
 import { operationalDay } from '$lib/domain/operation/operational-day';
 import { planningListSchema } from '$lib/domain/operation/plan';
 import { resultsCsvColumns } from '$lib/domain/operation/results-csv';
-import { visitRecordSchema } from '$lib/domain/operation/visit-record';
+import { followUpListSchema, visitRecordSchema } from '$lib/domain/operation/visit-record';
+import { userOfNewTeam } from './admin-helpers';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
 import { mutations, officerOf, pushAs, visitFor, type Officer } from './sync-helpers';
@@ -175,6 +176,12 @@ describe('a breach visit through dashboard, review, follow-up and CSV', () => {
 				})
 			).status
 		).toBe(200);
+		// The dashboard, read again, knows it is reviewed (it re-reads a day only when it changed).
+		const again = dashboardSchema.parse(
+			(await sergeant.json(`/api/operation/dashboard?date=${today}`)).body
+		);
+		expect(point.reviewed).toBe(false);
+		expect(again.visits.find((v) => v.visitId === visit.id)?.reviewed).toBe(true);
 		const open = await sergeant.json<{ followUps: { visitId: string }[] }>(
 			'/api/operation/follow-ups'
 		);
@@ -231,25 +238,7 @@ describe('a breach visit through dashboard, review, follow-up and CSV', () => {
 
 describe('team scoping', () => {
 	it('shows a supervisor of another team none of this team’s subjects, officers or visits', async () => {
-		const admin = new TestClient(server.url);
-		await admin.signIn(...DEMO.admin);
-		const team = await admin.post('/api/admin/teams', { name: 'Luton DA team' });
-		expect(team.status).toBe(201);
-		const teamId = (team.body as { team: { id: string } }).team.id;
-		const created = await admin.post('/api/admin/users', {
-			username: 'ps-luton',
-			displayName: 'PS Luton',
-			collarNumber: '2002',
-			role: 'supervisor',
-			teamId,
-			password: 'temporary pass 2'
-		});
-		expect(created.status).toBe(201);
-		const other = new TestClient(server.url);
-		await other.signIn('ps-luton', 'temporary pass 2');
-		expect(
-			(await other.post('/api/auth/password', { password: 'my own new secret 2' })).status
-		).toBe(200);
+		const other = await otherTeamSupervisor();
 
 		const plan = planningListSchema.parse(
 			(await other.json(`/api/operation/plan?date=${today}&shift=night`)).body
@@ -277,6 +266,71 @@ describe('team scoping', () => {
 			plannedMinutes: null
 		});
 		expect(assign.status).toBe(422);
+	});
+});
+
+/** A supervisor of a second team, created once. */
+let otherTeam: TestClient | undefined;
+async function otherTeamSupervisor(): Promise<TestClient> {
+	if (otherTeam) return otherTeam;
+	const admin = new TestClient(server.url);
+	await admin.signIn(...DEMO.admin);
+	return (otherTeam = (await userOfNewTeam(admin, 'Luton DA team', 'ps-luton')).client);
+}
+
+describe('open follow-ups', () => {
+	it('lists the team’s open breaches until dealt with, to that team only', async () => {
+		const n = officer1.page.bundles.findIndex(
+			(b, i) => i >= 2 && b.orders.some((o) => o.conditions.length > 0)
+		);
+		const bundle = officer1.page.bundles[n]!;
+		const order = bundle.orders.find((o) => o.conditions.length > 0)!;
+		const visit = visitFor(officer1, n, {
+			result: 'seen',
+			checks: [
+				{
+					orderId: order.id,
+					orderVersion: order.version,
+					conditionId: order.conditions[0]!.id,
+					outcome: 'breach',
+					notes: 'Seen with the protected person'
+				}
+			]
+		});
+		expect((await pushAs(officer1.client, randomUUID(), mutations([visit]))).status).toBe(200);
+		const list = async (c: TestClient) =>
+			followUpListSchema.parse((await c.json('/api/operation/follow-ups')).body).followUps;
+		const openCount = async (c: TestClient) =>
+			dashboardSchema.parse((await c.json(`/api/operation/dashboard?date=${today}`)).body)
+				.openFollowUps;
+
+		const mine = (await list(sergeant)).find((f) => f.visitId === visit.id);
+		expect(mine).toMatchObject({
+			subjectId: bundle.subject.id,
+			officerName: expect.stringMatching(/^PC /),
+			conditionTypes: [order.conditions[0]!.type]
+		});
+		const before = await openCount(sergeant);
+		expect(before).toBe((await list(sergeant)).length);
+
+		// Another team's supervisor neither sees it, nor counts it, nor can close it.
+		const other = await otherTeamSupervisor();
+		expect(await list(other)).toEqual([]);
+		expect(await openCount(other)).toBe(0);
+		expect((await other.post(`/api/operation/follow-ups/${visit.id}`, { note: 'x' })).status).toBe(
+			404
+		);
+
+		expect(
+			(await sergeant.post(`/api/operation/follow-ups/${visit.id}`, { note: 'Arrested, charged' }))
+				.status
+		).toBe(200);
+		expect((await list(sergeant)).map((f) => f.visitId)).not.toContain(visit.id);
+		expect(await openCount(sergeant)).toBe(before - 1);
+		const record = visitRecordSchema.parse(
+			(await sergeant.json(`/api/operation/visits/${visit.id}`)).body
+		);
+		expect(record.followUp).toMatchObject({ note: 'Arrested, charged' });
 	});
 });
 

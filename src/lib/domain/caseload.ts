@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assignmentSchema } from './assignment';
 import { idSchema, instantSchema } from './common';
+import { operationalDayConfigSchema } from './operation/operational-day';
 import { orderSchema } from './order';
 import { PROTOCOL_VERSION } from './protocol';
 import { addressSchema, subjectSchema } from './subject';
@@ -49,7 +50,12 @@ export const caseloadPageSchema = z.strictObject({
 	 * Each subject's latest visit by anyone on the officer's team (issue 10): for every bundle in
 	 * the page and every assigned subject visited since the cursor. Result only, never notes.
 	 */
-	teamVisits: z.array(teamVisitSchema).optional()
+	teamVisits: z.array(teamVisitSchema).optional(),
+	/**
+	 * The force's operational day (when a day starts, the shifts), so "today" on the device is the
+	 * same day the station plans: a night shift is one day. Optional for older servers.
+	 */
+	operationalDay: operationalDayConfigSchema.optional()
 });
 export type CaseloadPage = z.infer<typeof caseloadPageSchema>;
 

@@ -293,7 +293,7 @@ describe('the next stop after a visit', () => {
 		expect(nextStop(plan, new Set(['a', 'b', 'c']))).toBeNull();
 	});
 
-	it('counts visits from the start of the shift’s London day, through midnight', () => {
+	it('counts visits from the start of the shift’s operational day, through midnight', () => {
 		const night = { shiftStart: '2026-11-27T22:00:00Z' };
 		const visits = [
 			{ subjectId: 'a', startedAt: '2026-11-27T09:00:00Z' },

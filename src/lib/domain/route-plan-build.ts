@@ -7,6 +7,11 @@ import type { SubjectBundle } from './caseload';
 import type { LatLng } from './common';
 import type { CurfewCondition } from './condition';
 import { londonDate, londonWallTimeToInstant } from './london-time';
+import {
+	defaultOperationalDay,
+	todayWindow,
+	type OperationalDayConfig
+} from './operation/operational-day';
 import { activeConditions } from './order-status';
 import type { PinnedStop, RouteProblem } from './route';
 import type { MinuteWindow, PlanStop, RoutePlan, RoutePlace } from './route-plan';
@@ -168,12 +173,16 @@ export function isPlanCurrent(plan: Pick<RoutePlan, 'shiftStart'>, now: Date): b
 	return age < PLAN_CURRENT_MS;
 }
 
-/** Subjects counted as visited for a plan: visits since the start of its shift's London day. */
+/**
+ * Subjects counted as visited for a plan: visits since the start of the operational day its
+ * shift began in (a night shift that crosses midnight is one day, not two).
+ */
 export function visitedForPlan(
 	plan: Pick<RoutePlan, 'shiftStart'>,
-	visits: readonly { subjectId: string; startedAt: string }[]
+	visits: readonly { subjectId: string; startedAt: string }[],
+	config: OperationalDayConfig = defaultOperationalDay
 ): Set<string> {
-	return visitedSince(visits, startOfLondonDay(new Date(plan.shiftStart)));
+	return visitedSince(visits, todayWindow(new Date(plan.shiftStart), config).start);
 }
 
 export interface NextStop {

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
 import { caseloadSortKey, matchesQuery, searchTokens } from '$lib/domain/caseload-order';
+import { defaultOperationalDay } from '$lib/domain/operation/operational-day';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
@@ -10,6 +11,7 @@ import { generateCaseload } from '$lib/server/seed/generate';
 import * as store from './caseload-store';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { unlockForTests } from './crypto/testing';
+import { deviceOperationalDay } from './operation-values';
 import * as syncValues from './sync-values';
 
 const SERVER_TIME = '2026-11-27T08:00:00.000Z';
@@ -189,5 +191,30 @@ describe('firstSubjects', () => {
 		expect(first.map((b) => b.subject.id)).toEqual(all.slice(0, 20));
 		const keys = bundles.map(caseloadSortKey).sort();
 		expect(first.map(caseloadSortKey)).toEqual(keys.slice(0, 20));
+	});
+
+	it('keeps the operational day the server sends, for "today" offline and after a restart', async () => {
+		expect(await deviceOperationalDay()).toEqual(defaultOperationalDay);
+		const config = { ...defaultOperationalDay, dayStart: '06:00' };
+		await store.applyCaseloadPage(page('c1', { operationalDay: config }));
+		expect(await deviceOperationalDay()).toEqual(config);
+		// A page from a server that does not say leaves what the device holds.
+		await store.applyCaseloadPage(page('c2'));
+		expect(await deviceOperationalDay()).toEqual(config);
+	});
+
+	it('keeps the team’s last visit when the bundle is sent again, and never an older one', async () => {
+		const b = bundles[0]!;
+		const visit = {
+			subjectId: b.subject.id,
+			at: '2026-11-27T21:10:00Z',
+			officerName: 'PC Test Webb',
+			result: 'seen' as const
+		};
+		await store.applyCaseloadPage(page('c1', { bundles: [b], teamVisits: [visit] }));
+		await store.applyCaseloadPage(
+			page('c2', { bundles: [b], teamVisits: [{ ...visit, at: '2026-11-27T20:00:00Z' }] })
+		);
+		expect((await store.allSubjects())[0]!.teamVisit).toEqual(visit);
 	});
 });

@@ -2,6 +2,7 @@ import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseloa
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { firstIds, updateCaseloadOrder } from './caseload-order-store';
 import { database, type StoredSubject } from './database';
+import * as operationValues from './operation-values';
 import * as syncValues from './sync-values';
 import { applyReceipts, subjectsWithPendingWork } from './visits-store';
 
@@ -25,8 +26,16 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
 	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts, db.sealed];
 	await db.transaction('rw', tables, async () => {
-		const stored = page.bundles.map(toStored);
-		if (stored.length > 0) await db.subjects.bulkPut(stored);
+		let stored: StoredSubject[] = [];
+		if (page.bundles.length > 0) {
+			// A new bundle replaces the subject's documents, not what the team's visits told us.
+			const held = await db.subjects.bulkGet(page.bundles.map((b) => b.subject.id));
+			stored = page.bundles.map((b, i) => {
+				const teamVisit = held[i]?.teamVisit;
+				return teamVisit ? { ...toStored(b), teamVisit } : toStored(b);
+			});
+			await db.subjects.bulkPut(stored);
+		}
 		await applyTeamVisits(page.teamVisits ?? []);
 		await applyReceipts(page.receipts);
 		let gone: string[] = [];
@@ -38,6 +47,7 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 			for (const id of leaving) await db.subjects.update(id, { leaving: 1 });
 		}
 		await updateCaseloadOrder(stored, gone);
+		if (page.operationalDay) await operationValues.operationalDay.set(page.operationalDay);
 		await syncValues.cursor.set(page.cursor);
 		await syncValues.lastSyncedAt.set(page.serverTime);
 	});

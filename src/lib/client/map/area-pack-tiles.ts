@@ -35,7 +35,15 @@ export class AreaPackTiles {
 	) {}
 
 	static async open(blob: Blob): Promise<AreaPackTiles> {
-		const archive = new PMTiles(new BlobSource(blob, `area-pack-${blob.size}`));
+		return AreaPackTiles.#read(new PMTiles(new BlobSource(blob, `area-pack-${blob.size}`)));
+	}
+
+	/** The server's pack read in byte ranges as tiles are drawn: the station, online, keeps no copy. */
+	static async openUrl(url: string): Promise<AreaPackTiles> {
+		return AreaPackTiles.#read(new PMTiles(url));
+	}
+
+	static async #read(archive: PMTiles): Promise<AreaPackTiles> {
 		const h = await archive.getHeader();
 		const mime = MIME[h.tileType];
 		if (!mime) throw new Error('The area pack does not hold raster tiles');

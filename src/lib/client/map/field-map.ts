@@ -8,6 +8,7 @@ import type { PositionFix } from '../media/position';
 import type { MapRouteStop } from '../state/map-route.svelte';
 import { AreaPackTiles } from './area-pack-tiles';
 import { BasemapLayer, type BasemapStatus } from './basemap-layer';
+import { escapeHtml } from './escape-html';
 import { ClusterLayer } from './cluster-layer';
 import { declutterLabels } from './declutter';
 import type { FocusOverlay } from './focus-overlay';
@@ -20,10 +21,6 @@ const HOME_VIEW: L.LatLngTuple = [52.02, -0.45];
 export interface FieldMapEvents {
 	onSelect: (subjectIds: string[]) => void;
 	onBasemap: (status: BasemapStatus) => void;
-}
-
-function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function palette(el: HTMLElement): MapPalette {

@@ -4,6 +4,7 @@ import {
 	visitedForPlan,
 	type NextStop
 } from '$lib/domain/route-plan-build';
+import { deviceOperationalDay } from '../db/operation-values';
 import { visitTimes } from '../db/visits-store';
 import { loadPlan } from './route-store';
 
@@ -17,6 +18,6 @@ export interface RouteProgress {
 export async function routeProgress(now = new Date()): Promise<RouteProgress | null> {
 	const plan = await loadPlan();
 	if (!plan || !isPlanCurrent(plan, now)) return null;
-	const visits = await visitTimes();
-	return { next: nextStop(plan, visitedForPlan(plan, visits)), total: plan.stops.length };
+	const [visits, config] = await Promise.all([visitTimes(), deviceOperationalDay()]);
+	return { next: nextStop(plan, visitedForPlan(plan, visits, config)), total: plan.stops.length };
 }

@@ -2,8 +2,12 @@
  * The route screen's actions, apart from its state: gathering the candidates, planning a new
  * route (GPS or station, travel figures, optimiser) and asking the worker for new orders.
  */
-import type { SubjectBundle } from '$lib/domain/caseload';
-import { operationalDay, operationalDayWindow } from '$lib/domain/operation/operational-day';
+import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
+import {
+	operationalDay,
+	todayWindow,
+	type OperationalDayConfig
+} from '$lib/domain/operation/operational-day';
 import { inCurrentOperationalDay } from '$lib/domain/operation/team-visit';
 import type { RoutePlace, RoutePlan, RouteSettings } from '$lib/domain/route-plan';
 import {
@@ -15,6 +19,7 @@ import {
 } from '$lib/domain/route-plan-build';
 import { stationById, type StationId } from '$lib/domain/stations';
 import { allSubjects } from '../db/caseload-store';
+import { deviceOperationalDay } from '../db/operation-values';
 import { visitTimes } from '../db/visits-store';
 import { currentPosition } from '../media/position';
 import type { RouteJob, RouteSuccess } from './protocol';
@@ -28,6 +33,8 @@ export interface RouteCandidate {
 	visitedToday: boolean;
 	/** Their assignment is for today. */
 	assignedToday: boolean;
+	/** The latest visit by anyone on the team, when known ("visited 21:10 by PC Webb"). */
+	teamVisit?: TeamVisit;
 }
 
 export type VisitTimes = { subjectId: string; startedAt: string }[];
@@ -39,18 +46,23 @@ const routeWorker = new RouteWorkerClient();
 export async function loadCandidates(
 	now = new Date()
 ): Promise<{ candidates: RouteCandidate[]; visits: VisitTimes }> {
-	const [subjects, visits] = await Promise.all([allSubjects(), visitTimes()]);
+	const [subjects, visits, config] = await Promise.all([
+		allSubjects(),
+		visitTimes(),
+		deviceOperationalDay()
+	]);
 	// "Today" is the operational day: a night shift that crosses midnight is one day.
-	const today = operationalDay(now);
-	const visitedToday = visitedSince(visits, operationalDayWindow(today).start);
+	const today = operationalDay(now, config);
+	const visitedToday = visitedSince(visits, todayWindow(now, config).start);
 	const candidates = subjects
 		.filter((s) => s.leaving === 0)
 		.map(({ bundle, teamVisit }) => ({
 			bundle,
 			visitedToday:
 				visitedToday.has(bundle.subject.id) ||
-				(teamVisit !== undefined && inCurrentOperationalDay(teamVisit.at, now)),
-			assignedToday: bundle.assignment.date === today
+				(teamVisit !== undefined && inCurrentOperationalDay(teamVisit.at, now, config)),
+			assignedToday: bundle.assignment.date === today,
+			teamVisit
 		}));
 	return { candidates, visits };
 }
@@ -67,8 +79,12 @@ export function defaultChoice(candidates: readonly RouteCandidate[]): string[] {
 		.map((c) => c.bundle.subject.id);
 }
 
-export function visitedOn(plan: RoutePlan | null, visits: VisitTimes): ReadonlySet<string> {
-	return plan ? visitedForPlan(plan, visits) : new Set();
+export function visitedOn(
+	plan: RoutePlan | null,
+	visits: VisitTimes,
+	config: OperationalDayConfig
+): ReadonlySet<string> {
+	return plan ? visitedForPlan(plan, visits, config) : new Set();
 }
 
 /** A new plan for these subjects, starting now, in optimised order. */

@@ -1,11 +1,13 @@
 import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { matchesQuery } from '$lib/domain/caseload-order';
-import { startOfLondonDay, visitedSince } from '$lib/domain/route-plan-build';
+import { todayWindow } from '$lib/domain/operation/operational-day';
+import { visitedSince } from '$lib/domain/route-plan-build';
 import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
 import { visitTimes } from '../db/visits-store';
 import { clock } from './clock.svelte';
 import { Live } from './live.svelte';
+import { operationalDay } from './operational-day.svelte';
 import { syncStatus } from './sync-status.svelte';
 
 export interface CaseloadRow {
@@ -61,8 +63,10 @@ export class CaseloadView {
 	readonly loaded = $derived(this.#whole !== null);
 
 	readonly #visits = new Live(visitTimes, []);
-	/** Subjects with a visit on this device started today (Europe/London). */
-	readonly visitedToday = $derived(visitedSince(this.#visits.current, startOfLondonDay(clock.now)));
+	/** Subjects with a visit on this device started today: the operational day, not midnight. */
+	readonly visitedToday = $derived(
+		visitedSince(this.#visits.current, todayWindow(clock.now, operationalDay.config).start)
+	);
 
 	visible = $derived.by(() => {
 		const q = this.query.trim();

@@ -2,13 +2,16 @@ import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { scheduleRoute } from '$lib/domain/route';
 import { defaultRouteSettings, type RoutePlan, type RouteSettings } from '$lib/domain/route-plan';
+import { teamVisitLabel } from '$lib/domain/operation/team-visit';
 import { moveStop, routeProblem, togglePin } from '$lib/domain/route-plan-build';
 import * as planning from '../route/planning';
 import type { RouteCandidate, VisitTimes } from '../route/planning';
 import * as store from '../route/route-store';
+import { clock } from './clock.svelte';
 import { connectivity } from './connectivity.svelte';
 import { Live } from './live.svelte';
 import { mapRoute } from './map-route.svelte';
+import { operationalDay } from './operational-day.svelte';
 import { startVisit } from './visit-start';
 
 export type { RouteCandidate } from '../route/planning';
@@ -43,7 +46,18 @@ export class RoutePlanner {
 	readonly schedule = $derived(
 		this.plan ? scheduleRoute(routeProblem(this.plan), this.plan.order) : null
 	);
-	readonly visited = $derived(planning.visitedOn(this.plan, this.#source.current?.visits ?? []));
+	readonly visited = $derived(
+		planning.visitedOn(this.plan, this.#source.current?.visits ?? [], operationalDay.config)
+	);
+	/** "Visited 21:10 by PC Webb" per subject, for visits by anyone on the team today. */
+	readonly teamLabels: Readonly<Record<string, string>> = $derived(
+		Object.fromEntries(
+			this.candidates.flatMap((c) => {
+				const label = teamVisitLabel(c.teamVisit, clock.now, operationalDay.config);
+				return label ? [[c.bundle.subject.id, label]] : [];
+			})
+		)
+	);
 
 	/** Construct during component set-up. */
 	constructor() {

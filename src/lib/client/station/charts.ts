@@ -28,9 +28,13 @@ export async function barChart(
 	const css = getComputedStyle(document.documentElement);
 	const text = css.getPropertyValue('--text').trim() || '#000';
 	const grid = css.getPropertyValue('--border').trim() || '#ccc';
+	const width = Math.max(280, el.clientWidth || 480);
+	// Slanted when the labels would run into each other (officers' names on a 300 px chart).
+	const longest = Math.max(0, ...labels.map((l) => l.length));
+	const crowded = labels.length > 8 || longest * 7 > (width - 60) / Math.max(1, labels.length);
 	const opts: uPlotType.Options = {
 		title: undefined,
-		width: Math.max(280, el.clientWidth || 480),
+		width,
 		height: 220,
 		legend: { show: n > 1 },
 		scales: { x: { time: false, range: (_u, min, max) => [min - 0.6, max + 0.6] } },
@@ -40,8 +44,8 @@ export async function barChart(
 				grid: { show: false },
 				values: (_u, splits) => splits.map((i) => labels[Math.round(i)] ?? ''),
 				splits: () => labels.map((_, i) => i),
-				rotate: labels.length > 8 ? -45 : 0,
-				size: labels.length > 8 ? 70 : 40
+				rotate: crowded ? -45 : 0,
+				size: crowded ? Math.min(120, 24 + longest * 5) : 40
 			},
 			{ stroke: text, grid: { stroke: grid, width: 1 } }
 		],

@@ -18,6 +18,11 @@ export const stationLinks: { href: string; label: string; roles: Role[] }[] = [
 		label: 'Briefing',
 		roles: ['supervisor', 'administrator']
 	},
+	{
+		href: '/station/operation/follow-ups',
+		label: 'Follow-ups',
+		roles: ['supervisor', 'administrator']
+	},
 	{ href: '/station/operation/export', label: 'Export', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/team', label: 'Team', roles: ['supervisor', 'administrator'] },
 	{ href: '/station/subjects', label: 'Subjects', roles: ['supervisor', 'administrator'] },

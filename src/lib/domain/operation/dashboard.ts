@@ -77,7 +77,10 @@ export interface DashboardInput {
 		deliveredAt: string | null;
 		plannedArrival: string | null;
 		routeOrder: number | null;
-		/** When the check is overdue if not done: planned arrival + grace, else shift end. */
+		/**
+		 * When the check is overdue if not done: planned arrival + grace, else shift end. An ISO
+		 * instant as `toISOString` writes it, so it compares with another as a string.
+		 */
 		dueBy: string;
 	}[];
 	subjects: Map<string, { name: string; wanted: { reference: string } | null }>;
@@ -92,8 +95,10 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 	const name = (id: string) => input.names.get(id) ?? 'Unknown officer';
 	const subjectName = (id: string) => input.subjects.get(id)?.name ?? 'Unknown subject';
 	const t = input.now.getTime();
+	const nowIso = input.now.toISOString();
 	const visits: VisitPoint[] = [...input.visits]
-		.sort((a, b) => a.at.localeCompare(b.at))
+		// ISO instants sort as plain strings; localeCompare would cost an ICU call per comparison.
+		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
 		.map((v) => ({
 			...v,
 			subjectName: subjectName(v.subjectId),
@@ -124,7 +129,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 		for (const o of input.visitOfficers.get(v.visitId) ?? [])
 			checks.set(o, (checks.get(o) ?? 0) + 1);
 	}
-	const assignments = input.assignments.map((a) => {
+	const assignments: AssignmentStatus[] = input.assignments.map((a) => {
 		const v = visitedBy.get(`${a.officerId}|${a.subjectId}`) ?? null;
 		return {
 			subjectId: a.subjectId,
@@ -135,13 +140,24 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 			plannedArrival: a.plannedArrival,
 			visitedAt: v?.at ?? null,
 			result: v?.result ?? null,
-			overdue: v === null && new Date(a.dueBy).getTime() < t
+			overdue: v === null && a.dueBy < nowIso
 		};
 	});
+	// Grouped once by officer: a force-wide day has thousands of assignments and hundreds of
+	// officers, and filtering the whole list per officer made the dashboard quadratic.
+	const statusOf = new Map<string, AssignmentStatus[]>();
+	const plannedOf = new Map<string, DashboardInput['assignments']>();
+	input.assignments.forEach((a, i) => {
+		push(statusOf, a.officerId, assignments[i]!);
+		push(plannedOf, a.officerId, a);
+	});
+	const done = new Set(
+		assignments.filter((a) => a.visitedAt !== null).map((a) => `${a.officerId}|${a.subjectId}`)
+	);
 	const officerIds = [...new Set([...input.assignments.map((a) => a.officerId), ...checks.keys()])];
 	const officers = officerIds
 		.map((id) => {
-			const mine = assignments.filter((a) => a.officerId === id);
+			const mine = statusOf.get(id) ?? [];
 			const visited = mine.filter((a) => a.visitedAt !== null).length;
 			return {
 				officerId: id,
@@ -150,11 +166,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 				visited,
 				outstanding: mine.length - visited,
 				checks: checks.get(id) ?? 0,
-				behindMinutes: behind(
-					input.assignments.filter((a) => a.officerId === id),
-					assignments,
-					t
-				)
+				behindMinutes: behind(plannedOf.get(id) ?? [], done, t)
 			};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
@@ -188,12 +200,9 @@ export function buildDashboard(input: DashboardInput): Dashboard {
  */
 function behind(
 	planned: DashboardInput['assignments'],
-	status: { subjectId: string; officerId: string; visitedAt: string | null }[],
+	done: Set<string>,
 	now: number
 ): number | null {
-	const done = new Set(
-		status.filter((s) => s.visitedAt).map((s) => `${s.officerId}|${s.subjectId}`)
-	);
 	const next = planned
 		.filter((a) => a.routeOrder !== null && a.plannedArrival !== null)
 		.sort((a, b) => a.routeOrder! - b.routeOrder!)
@@ -201,4 +210,10 @@ function behind(
 	if (!next) return null;
 	const late = Math.floor((now - new Date(next.plannedArrival!).getTime()) / 60_000);
 	return late > 0 ? late : null;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+	const list = m.get(k);
+	if (list) list.push(v);
+	else m.set(k, [v]);
 }

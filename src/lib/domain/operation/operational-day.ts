@@ -64,6 +64,18 @@ export function operationalDayWindow(
 	};
 }
 
+/**
+ * "Today" on a device: the window of the operational day on at `now`. From `dayStart` to the
+ * next `dayStart`, so a night shift's visits after midnight are still today's, and visits of
+ * the small hours before `dayStart` belong to the day before.
+ */
+export function todayWindow(
+	now: Date,
+	config: OperationalDayConfig = defaultOperationalDay
+): Window {
+	return operationalDayWindow(operationalDay(now, config), config);
+}
+
 /** When a shift of an operational day starts and ends, as instants. */
 export function shiftWindow(
 	ymd: string,
@@ -123,24 +135,30 @@ export function parseOperationalDayConfig(raw: string | undefined): OperationalD
 
 /**
  * `operationalDay` for many instants at once (a planning list of thousands of last visits): the
- * day's boundaries are worked out once per calendar date and reused, so the cost is a few
- * Intl calls per distinct date rather than per instant. Same answers as `operationalDay`.
+ * candidate days of each UTC date, with their start instants, are worked out once and reused, so
+ * an instant costs a lookup and two comparisons rather than date arithmetic on strings.
+ * Same answers as `operationalDay`.
  */
 export function operationalDayOf(
 	config: OperationalDayConfig = defaultOperationalDay
 ): (instant: Date) => string {
-	const starts = new Map<string, number>();
-	const startOf = (ymd: string) => {
-		let s = starts.get(ymd);
-		if (s === undefined)
-			starts.set(ymd, (s = londonWallTimeToInstant(ymd, config.dayStart).getTime()));
-		return s;
-	};
+	const byUtcDate = new Map<number, { day: string; start: number }[]>();
 	return (instant) => {
 		const t = instant.getTime();
-		// London is within a day of UTC, so the operational day is the UTC date or one either side.
-		let day = addLondonDays(instant.toISOString().slice(0, 10), 1);
-		while (startOf(day) > t) day = addLondonDays(day, -1);
-		return day;
+		const utcDate = Math.floor(t / UTC_DAY_MS);
+		let candidates = byUtcDate.get(utcDate);
+		if (!candidates) {
+			// London is within a day of UTC, so the operational day is the UTC date or one either
+			// side; the day before always started by the UTC date's midnight.
+			const ymd = new Date(utcDate * UTC_DAY_MS).toISOString().slice(0, 10);
+			candidates = [1, 0, -1].map((k) => {
+				const day = addLondonDays(ymd, k);
+				return { day, start: londonWallTimeToInstant(day, config.dayStart).getTime() };
+			});
+			byUtcDate.set(utcDate, candidates);
+		}
+		return (candidates.find((c) => c.start <= t) ?? candidates[2]!).day;
 	};
 }
+
+const UTC_DAY_MS = 86_400_000;

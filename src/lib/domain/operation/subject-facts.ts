@@ -69,9 +69,15 @@ const DAY_MS = 86_400_000;
 export interface ShiftMemo {
 	curfewWindows(curfew: CurfewCondition): { start: string; end: string }[];
 	opDay(instant: Date): string;
+	/** Calendar days from an operational day to the shift's. */
+	daysTo(day: string): number;
 }
 
-export function shiftMemo(shift: Window, config: OperationalDayConfig): ShiftMemo {
+export function shiftMemo(
+	shift: Window & { date: string },
+	config: OperationalDayConfig
+): ShiftMemo {
+	const days = new Map<string, number>();
 	const windows = new Map<string, { start: string; end: string }[]>();
 	return {
 		curfewWindows(c) {
@@ -86,7 +92,12 @@ export function shiftMemo(shift: Window, config: OperationalDayConfig): ShiftMem
 			}
 			return w;
 		},
-		opDay: operationalDayOf(config)
+		opDay: operationalDayOf(config),
+		daysTo(day) {
+			let n = days.get(day);
+			if (n === undefined) days.set(day, (n = calendarDaysBetween(day, shift.date)));
+			return n;
+		}
 	};
 }
 
@@ -123,9 +134,7 @@ export function planningRow(
 		ordersExpiringSoon,
 		curfews,
 		lastVisit: last,
-		daysSinceLastCheck: last
-			? Math.max(0, calendarDaysBetween(memo.opDay(new Date(last.at)), shift.date))
-			: null,
+		daysSinceLastCheck: last ? Math.max(0, memo.daysTo(memo.opDay(new Date(last.at)))) : null,
 		openBreaches: extra.openBreaches,
 		assignment: extra.assignment
 	};

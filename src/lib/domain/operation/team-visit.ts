@@ -1,11 +1,6 @@
 import type { TeamVisit } from '../caseload';
 import { formatLondonTime } from '../london-time';
-import {
-	defaultOperationalDay,
-	operationalDay,
-	operationalDayWindow,
-	type OperationalDayConfig
-} from './operational-day';
+import { defaultOperationalDay, todayWindow, type OperationalDayConfig } from './operational-day';
 
 /** Whether a visit happened in the operational day that is on now (a night shift is one day). */
 export function inCurrentOperationalDay(
@@ -13,7 +8,7 @@ export function inCurrentOperationalDay(
 	now: Date,
 	config: OperationalDayConfig = defaultOperationalDay
 ): boolean {
-	const w = operationalDayWindow(operationalDay(now, config), config);
+	const w = todayWindow(now, config);
 	const t = Date.parse(at);
 	return t >= w.start.getTime() && t < w.end.getTime();
 }

@@ -73,8 +73,11 @@ export const followUpListSchema = z.strictObject({
 			visitId: idSchema,
 			subjectId: idSchema,
 			subjectName: z.string(),
+			/** Who found the breach. */
+			officerName: z.string(),
 			openedAt: instantSchema,
 			conditionTypes: z.array(z.string())
 		})
 	)
 });
+export type FollowUp = z.infer<typeof followUpListSchema>['followUps'][number];

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { buildDashboard, type Dashboard } from '$lib/domain/operation/dashboard';
 import {
-	shiftSchema,
 	shifts,
 	shiftWindow,
 	operationalDayWindow,
@@ -9,6 +8,8 @@ import {
 } from '$lib/domain/operation/operational-day';
 import type { AttemptResult } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
+import { dayAssignments } from './day-assignments';
+import { dayVisits } from './day-visits';
 import { allSubjectFacts } from './facts-cache';
 import { staffNames } from './planning';
 import { refresh } from './projection';
@@ -26,46 +27,17 @@ export async function dashboard(
 ): Promise<Dashboard> {
 	await refresh(db, config);
 	const [visits, assigned, facts, names, open] = await Promise.all([
-		db
-			.selectFrom('visit_outcomes as o')
-			.leftJoin('visit_reviews as r', 'r.visit_id', 'o.visit_id')
-			.select([
-				'o.visit_id',
-				'o.subject_id',
-				'o.officer_id',
-				'o.second_officer_id',
-				'o.started_at',
-				'o.result',
-				'o.breach_types',
-				'o.arrest_ref',
-				'o.safeguarding',
-				'o.lat',
-				'o.lon',
-				'o.amends',
-				'r.reviewed_at'
-			])
-			.where('o.op_date', '=', date)
-			.execute(),
-		db
-			.selectFrom('assignments')
-			.select([
-				'subject_id',
-				'officer_id',
-				'crew_id',
-				'delivered_at',
-				'planned_arrival',
-				'route_order',
-				'shift'
-			])
-			.where('date', '=', date)
-			.where('active', '=', 1)
-			.execute(),
+		dayVisits(db, date),
+		dayAssignments(db, date),
 		allSubjectFacts(db, scope),
 		staffNames(db),
+		// Only the scope's teams: a supervisor counts their own team's open follow-ups.
 		db
-			.selectFrom('follow_ups')
+			.selectFrom('follow_ups as f')
+			.innerJoin('subjects as s', 's.id', 'f.subject_id')
 			.select(sql<number>`count(*)`.as('n'))
-			.where('dealt_with_at', 'is', null)
+			.where('f.dealt_with_at', 'is', null)
+			.$if(!scope.all, (q) => q.where('s.team_id', '=', scope.all ? '' : (scope.teamId ?? '')))
 			.executeTakeFirstOrThrow()
 	]);
 	const byId = new Map(facts.map((f) => [f.subjectId, f]));
@@ -74,12 +46,15 @@ export async function dashboard(
 	const assignments = assigned.filter((a) => byId.has(a.subject_id));
 	const amended = new Set(mine.map((v) => v.amends).filter((a): a is string => a !== null));
 	const current = mine.filter((v) => !amended.has(v.visit_id));
-	const dayEnd = operationalDayWindow(date, config).end;
-	const shiftEnds = new Map(shifts.map((s) => [s, shiftWindow(date, s, config).end]));
+	const dayEnd = operationalDayWindow(date, config).end.toISOString();
+	// Keyed by the stored text: an unknown or missing shift falls back to the day's end.
+	const shiftEnds = new Map<string | null, string>(
+		shifts.map((s) => [s, shiftWindow(date, s, config).end.toISOString()])
+	);
 	const dueBy = (a: { planned_arrival: string | null; shift: string | null }) => {
-		if (a.planned_arrival) return new Date(new Date(a.planned_arrival).getTime() + GRACE_MS);
-		const shift = shiftSchema.safeParse(a.shift);
-		return (shift.success && shiftEnds.get(shift.data)) || dayEnd;
+		if (a.planned_arrival)
+			return new Date(new Date(a.planned_arrival).getTime() + GRACE_MS).toISOString();
+		return shiftEnds.get(a.shift) ?? dayEnd;
 	};
 	return buildDashboard({
 		date,
@@ -109,7 +84,7 @@ export async function dashboard(
 			deliveredAt: a.delivered_at,
 			plannedArrival: a.planned_arrival,
 			routeOrder: a.route_order,
-			dueBy: dueBy(a).toISOString()
+			dueBy: dueBy(a)
 		})),
 		subjects: new Map(
 			[

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { Order } from '$lib/domain/order';
 import { subjectFacts, type SubjectFacts } from '$lib/domain/operation/subject-facts';
 import type { Address, Subject } from '$lib/domain/subject';
 import type { Db } from '../db/connection';
 import { isIn, readByKeys } from '../db/lists';
+import { markedCache } from './marked-cache';
 import { inScope, type Scope } from './scope';
 
 /**
@@ -12,8 +14,32 @@ import { inScope, type Scope } from './scope';
  */
 const caches = new WeakMap<Db, Map<string, { seq: number; facts: SubjectFacts }>>();
 
+/**
+ * The last list drawn per scope, with the count and sum of the scope's subjects' sequences it
+ * was drawn at. A write raises its subject's sequence (so the sum), a departure lowers the
+ * count, an arrival adds a sequence newer than any it could balance — also when writes commit
+ * out of sequence order on PostgreSQL, where a highest-sequence mark could miss one. An
+ * unchanged mark means an unchanged list, and checking it is one scan of an index
+ * (subjects_team_seq) instead of reading every subject row.
+ */
+const lists = markedCache<SubjectFacts[]>();
+
 /** Facts of every subject in scope. */
 export async function allSubjectFacts(db: Db, scope: Scope): Promise<SubjectFacts[]> {
+	const key = scope.all ? '*' : (scope.teamId ?? '');
+	return lists(db, key, await scopeMark(db, scope), () => drawFacts(db, scope));
+}
+
+async function scopeMark(db: Db, scope: Scope): Promise<string> {
+	const row = await db
+		.selectFrom('subjects')
+		.select([sql<string | number | null>`sum(seq)`.as('sum'), sql<number>`count(*)`.as('n')])
+		.$if(!scope.all, (q) => q.where('team_id', '=', scope.all ? '' : (scope.teamId ?? '')))
+		.executeTakeFirstOrThrow();
+	return `${row.n}:${row.sum ?? 0}`;
+}
+
+async function drawFacts(db: Db, scope: Scope): Promise<SubjectFacts[]> {
 	let cache = caches.get(db);
 	if (!cache) caches.set(db, (cache = new Map()));
 	const rows = await db.selectFrom('subjects').select(['id', 'seq', 'team_id']).execute();

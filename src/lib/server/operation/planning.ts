@@ -10,8 +10,9 @@ import type {
 import { planningRow, shiftMemo } from '$lib/domain/operation/subject-facts';
 import type { AttemptResult } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
+import { dayAssignments } from './day-assignments';
 import { allSubjectFacts } from './facts-cache';
-import { refresh } from './projection';
+import * as projection from './projection';
 import * as scope from './scope';
 
 /** The planning list: every subject in scope with what a sergeant decides by, for one shift. */
@@ -21,15 +22,12 @@ export async function planningList(
 	query: PlanQuery,
 	config: OperationalDayConfig
 ): Promise<PlanningList> {
-	await refresh(db, config);
+	await projection.refresh(db, config);
 	const window = shiftWindow(query.date, query.shift, config);
 	const [officers, facts, lastVisits, breaches, assigned, names] = await Promise.all([
 		scope.officers(db, sc),
 		allSubjectFacts(db, sc),
-		db
-			.selectFrom('subject_last_visits')
-			.select(['subject_id', 'officer_id', 'started_at', 'result'])
-			.execute(),
+		projection.lastVisits(db),
 		db
 			.selectFrom('follow_ups')
 			.select(['subject_id', sql<number>`count(*)`.as('n')])
@@ -52,7 +50,7 @@ export async function planningList(
 	);
 	const open = new Map(breaches.map((b) => [b.subject_id, Number(b.n)]));
 	const shift = { date: query.date, ...window };
-	const memo = shiftMemo(window, config);
+	const memo = shiftMemo(shift, config);
 	const rows = facts.map((f) =>
 		planningRow(
 			f,
@@ -84,23 +82,7 @@ export async function staffNames(db: Db): Promise<Map<string, string>> {
 
 /** Each subject's live crew for an operational day (one row per crew, led by its first officer). */
 export async function assignmentsOn(db: Db, date: string): Promise<Map<string, PlannedAssignment>> {
-	const rows = await db
-		.selectFrom('assignments as a')
-		.leftJoin('crews as c', 'c.id', 'a.crew_id')
-		.select([
-			'a.subject_id',
-			'a.officer_id',
-			'a.crew_id',
-			'a.priority',
-			'a.operation',
-			'a.route_order',
-			'c.officer_id as lead_id',
-			'c.second_officer_id'
-		])
-		.where('a.date', '=', date)
-		.where('a.active', '=', 1)
-		.execute();
-	const names = await staffNames(db);
+	const [rows, names] = await Promise.all([dayAssignments(db, date), staffNames(db)]);
 	const out = new Map<string, PlannedAssignment>();
 	for (const r of rows) {
 		// The crew's second officer has a row too: report the crew once, from its lead.

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { insertRows } from '../db/bulk';
 import { isIn, readByKeys } from '../db/lists';
 import type { VisitOutcomesTable } from '../db/schema';
+import { markedCache } from './marked-cache';
 
 /**
  * Keeps `visit_outcomes`, `subject_last_visits` and `follow_ups` up to date with `visits`.
@@ -26,6 +27,37 @@ export async function refresh(db: Db, config: OperationalDayConfig): Promise<num
 		total += n;
 		if (n < BATCH) return total;
 	}
+}
+
+/** How far the projection has read: its tables change only when this moves. */
+export async function cursor(db: Db): Promise<number> {
+	const row = await db
+		.selectFrom('counters')
+		.select('value')
+		.where('name', '=', 'operation-projection')
+		.executeTakeFirstOrThrow();
+	return Number(row.value);
+}
+
+/**
+ * Each subject's last visit by anyone, re-read only when the projection has moved (every
+ * planning list draws all of them; a force has thousands).
+ */
+const lastVisitsRead = markedCache<LastVisitRow[]>(1);
+export type LastVisitRow = {
+	subject_id: string;
+	officer_id: string;
+	started_at: string;
+	result: string;
+};
+
+export async function lastVisits(db: Db): Promise<LastVisitRow[]> {
+	return lastVisitsRead(db, '', String(await cursor(db)), () =>
+		db
+			.selectFrom('subject_last_visits')
+			.select(['subject_id', 'officer_id', 'started_at', 'result'])
+			.execute()
+	);
 }
 
 async function step(db: Db, config: OperationalDayConfig): Promise<number> {

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { staffNames } from './planning';
 import { refresh } from './projection';
 import type { OperationalDayConfig } from '$lib/domain/operation/operational-day';
-import { inScope, type Scope } from './scope';
+import type { Scope } from './scope';
 
 /** Everything a reviewer or a court file needs about one visit; undefined when there is none. */
 export async function visitRecord(
@@ -192,29 +192,33 @@ export async function markDealtWith(
 	return Number(r.numUpdatedRows) > 0;
 }
 
+/** Breaches still waiting to be dealt with in the scope's teams, newest first. */
 export async function openFollowUps(db: Db, scope: Scope, config: OperationalDayConfig) {
 	await refresh(db, config);
+	if (!scope.all && scope.teamId === null) return [];
 	const rows = await db
 		.selectFrom('follow_ups as f')
 		.innerJoin('subjects as s', 's.id', 'f.subject_id')
+		.innerJoin('visit_outcomes as o', 'o.visit_id', 'f.visit_id')
+		.innerJoin('users as u', 'u.id', 'o.officer_id')
 		.select([
 			'f.visit_id',
 			'f.subject_id',
 			'f.opened_at',
 			'f.condition_types',
 			's.data',
-			's.team_id'
+			'u.display_name'
 		])
 		.where('f.dealt_with_at', 'is', null)
+		.$if(!scope.all, (q) => q.where('s.team_id', '=', scope.all ? '' : scope.teamId!))
 		.orderBy('f.opened_at', 'desc')
 		.execute();
-	return rows
-		.filter((r) => inScope(scope, r.team_id))
-		.map((r) => ({
-			visitId: r.visit_id,
-			subjectId: r.subject_id,
-			subjectName: subjectDisplayName(JSON.parse(r.data) as Subject),
-			openedAt: r.opened_at,
-			conditionTypes: r.condition_types.split(',')
-		}));
+	return rows.map((r) => ({
+		visitId: r.visit_id,
+		subjectId: r.subject_id,
+		subjectName: subjectDisplayName(JSON.parse(r.data) as Subject),
+		officerName: r.display_name,
+		openedAt: r.opened_at,
+		conditionTypes: r.condition_types.split(',')
+	}));
 }
