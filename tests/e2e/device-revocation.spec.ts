@@ -8,6 +8,7 @@ import { serverDb, waitForServiceWorker } from './helpers';
 /** How the devices screen tells this tablet apart from the officer's other devices. */
 const TABLET_AGENT = 'Mozilla/5.0 (Linux; Fieldcheck e2e tablet 7) Chromium';
 const NOTES = 'Seen at the door; revocation test';
+const DEVICE_NAME = 'Tablet 7 (e2e revocation)';
 
 test('revoked on the devices screen: the tablet wipes on its next contact and its sealed visit waits in quarantine', async ({
 	browser
@@ -19,7 +20,7 @@ test('revoked on the devices screen: the tablet wipes on its next contact and it
 		geolocation: { latitude: 52.1357, longitude: -0.4665, accuracy: 12 }
 	});
 	const officer = await field.newPage();
-	await new LoginPage(officer).signIn('officer3', 'demo-officer-3');
+	await new LoginPage(officer).signIn('officer3', 'demo-officer-3', { deviceName: DEVICE_NAME });
 	const caseload = new CaseloadPage(officer);
 	await caseload.waitUntilReadyForOffline();
 	await waitForServiceWorker(officer);
@@ -43,8 +44,10 @@ test('revoked on the devices screen: the tablet wipes on its next contact and it
 	const sergeant = await station.newPage();
 	await new LoginPage(sergeant).signIn('sergeant', 'demo-sergeant');
 	await sergeant.goto('/station/devices');
-	const row = sergeant.getByRole('row').filter({ hasText: TABLET_AGENT });
+	// Found by the name the officer gave it at sign-in, with its browser beside it.
+	const row = sergeant.getByRole('row').filter({ hasText: DEVICE_NAME });
 	await expect(row).toHaveCount(1);
+	await expect(row).toContainText(TABLET_AGENT);
 	sergeant.once('dialog', (d) => void d.accept());
 	await row.getByRole('button', { name: 'Revoke' }).click();
 	await expect(sergeant.getByRole('status')).toContainText('its sessions have ended');

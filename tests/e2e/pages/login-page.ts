@@ -11,10 +11,16 @@ export class LoginPage {
 	 * before anything else, so specs that only need the caseload go on as before. A refused
 	 * sign-in, or one held to a password change, returns on the form for the spec to go on.
 	 */
-	async signIn(username: string, password: string, options: { setUp?: boolean } = {}) {
+	async signIn(
+		username: string,
+		password: string,
+		options: { setUp?: boolean; deviceName?: string } = {}
+	) {
 		await this.page.goto('/login');
 		await this.page.getByLabel('Username').fill(username);
 		await this.page.getByLabel('Password').fill(password);
+		if (options.deviceName)
+			await this.page.getByLabel(/Name of this device/).fill(options.deviceName);
 		await this.page.getByRole('button', { name: 'Sign in' }).click();
 		const refused = this.page.locator('form').getByRole('alert');
 		const change = this.page.getByRole('heading', { name: 'Choose a new password' });
