@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
-import type { Order } from '$lib/domain/order';
 import { subjectFacts, type SubjectFacts } from '$lib/domain/operation/subject-facts';
-import type { Address, Subject } from '$lib/domain/subject';
 import type { Db } from '../db/connection';
-import { isIn, readByKeys } from '../db/lists';
+import { readSubjectDocuments } from '../db/subject-documents';
 import { markedCache } from './marked-cache';
 import { inScope, type Scope } from './scope';
 
@@ -64,47 +62,11 @@ async function loadFacts(
 	db: Db,
 	ids: string[]
 ): Promise<Map<string, { seq: number; facts: SubjectFacts }>> {
-	const [subjects, addresses, orders] = await Promise.all([
-		readByKeys(db, ids, (part) =>
-			db
-				.selectFrom('subjects')
-				.select(['id', 'seq', 'data'])
-				.where(isIn(db, 'id', part))
-				.execute()
-		),
-		readByKeys(db, ids, (part) =>
-			db
-				.selectFrom('addresses')
-				.select(['subject_id', 'data'])
-				.where(isIn(db, 'subject_id', part))
-				.execute()
-		),
-		readByKeys(db, ids, (part) =>
-			db
-				.selectFrom('orders')
-				.select(['subject_id', 'data'])
-				.where(isIn(db, 'subject_id', part))
-				.execute()
-		)
-	]);
-	const group = <T>(rows: { subject_id: string; data: string }[]) => {
-		const m = new Map<string, T[]>();
-		for (const r of rows) {
-			const list = m.get(r.subject_id) ?? [];
-			list.push(JSON.parse(r.data) as T);
-			m.set(r.subject_id, list);
-		}
-		return m;
-	};
-	const addressesOf = group<Address>(addresses);
-	const ordersOf = group<Order>(orders);
-	const out = new Map<string, { seq: number; facts: SubjectFacts }>();
-	for (const s of subjects) {
-		const subject = JSON.parse(s.data) as Subject;
-		out.set(s.id, {
-			seq: s.seq,
-			facts: subjectFacts(subject, addressesOf.get(s.id) ?? [], ordersOf.get(s.id) ?? [])
-		});
-	}
-	return out;
+	const docs = await readSubjectDocuments(db, ids);
+	return new Map(
+		[...docs].map(([id, d]) => [
+			id,
+			{ seq: d.seq, facts: subjectFacts(d.subject, d.addresses, d.orders) }
+		])
+	);
 }
