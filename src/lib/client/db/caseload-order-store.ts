@@ -1,5 +1,6 @@
 import type { StoredSubject } from './database';
-import { caseloadOrder } from './lock-values';
+import * as keyring from './crypto/keyring';
+import { caseloadOrder, caseloadOrderStamp } from './lock-values';
 
 /**
  * The caseload's default order, kept as one encrypted list of [sortKey, id] because a sort key
@@ -8,21 +9,61 @@ import { caseloadOrder } from './lock-values';
  */
 export type CaseloadOrder = [sortKey: string, id: string][];
 
+/**
+ * The list as this context last wrote or read it, under the random stamp written with it.
+ * Decrypting and parsing a 10,000-entry list for every page of a download (and for every
+ * re-run of the first-rows query after it) grew with the square of the caseload; the small
+ * stamp row tells whether the held copy is still what is stored. Any other writer (another
+ * tab, the service worker) writes a new stamp, so a stale copy is never used; a transaction
+ * that aborts leaves the stored stamp as it was, which no longer matches the held one.
+ */
+let held: { stamp: string; order: CaseloadOrder } | null = null;
+// Names are personal: nothing decrypted outlives the key.
+keyring.onChange((unlocked) => {
+	if (!unlocked) held = null;
+});
+
+async function readOrder(): Promise<CaseloadOrder | undefined> {
+	const stamp = await caseloadOrderStamp.get();
+	if (stamp !== undefined && held?.stamp === stamp) return held.order;
+	const order = await caseloadOrder.get();
+	// Read in two steps, the pair may straddle a write: a stamp is never written twice, so a
+	// mismatched pair is simply never matched again.
+	if (order && stamp !== undefined) held = { stamp, order };
+	return order;
+}
+
+const bySortKey = (a: CaseloadOrder[number], b: CaseloadOrder[number]) =>
+	a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
+/** Two lists each in order, as one list in order: O(n), where re-sorting it all was O(n log n). */
+function merge(a: CaseloadOrder, b: CaseloadOrder): CaseloadOrder {
+	const out: CaseloadOrder = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) out.push(bySortKey(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+	while (i < a.length) out.push(a[i++]);
+	while (j < b.length) out.push(b[j++]);
+	return out;
+}
+
 /** Must run inside the caller's transaction over `meta` so the order commits with the rows. */
 export async function updateCaseloadOrder(
 	put: readonly Pick<StoredSubject, 'id' | 'sortKey'>[],
 	removed: readonly string[]
 ): Promise<void> {
 	if (put.length === 0 && removed.length === 0) return;
-	const byId = new Map((await caseloadOrder.get())?.map(([k, id]) => [id, k]) ?? []);
-	for (const id of removed) byId.delete(id);
-	for (const s of put) byId.set(s.id, s.sortKey);
-	const order: CaseloadOrder = [...byId].map(([id, k]) => [k, id]);
-	order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	const replaced = new Set([...removed, ...put.map((s) => s.id)]);
+	const kept = ((await readOrder()) ?? []).filter(([, id]) => !replaced.has(id));
+	const added: CaseloadOrder = put.map((s) => [s.sortKey, s.id]);
+	const order = merge(kept, added.sort(bySortKey));
+	const stamp = crypto.randomUUID();
 	await caseloadOrder.set(order);
+	await caseloadOrderStamp.set(stamp);
+	held = { stamp, order };
 }
 
 export async function firstIds(limit: number): Promise<string[] | null> {
-	const order = await caseloadOrder.get();
+	const order = await readOrder();
 	return order ? order.slice(0, limit).map(([, id]) => id) : null;
 }

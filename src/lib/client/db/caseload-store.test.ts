@@ -12,6 +12,7 @@ import * as store from './caseload-store';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { unlockForTests } from './crypto/testing';
 import { deviceOperationalDay } from './operation-values';
+import * as lockValues from './lock-values';
 import * as syncValues from './sync-values';
 
 const SERVER_TIME = '2026-11-27T08:00:00.000Z';
@@ -216,5 +217,53 @@ describe('firstSubjects', () => {
 			page('c2', { bundles: [b], teamVisits: [{ ...visit, at: '2026-11-27T20:00:00Z' }] })
 		);
 		expect((await store.allSubjects())[0]!.teamVisit).toEqual(visit);
+	});
+});
+
+describe('the caseload order, held between pages', () => {
+	const firstIdsNow = async () => (await store.firstSubjects(100)).map((b) => b.subject.id);
+	const wholeIds = async () => (await store.allSubjects()).map((s) => s.id);
+
+	it('stays the full sort of what is stored, page after page, with renames and removals', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 25) }));
+		await store.applyCaseloadPage(page('c2', { bundles: bundles.slice(25) }));
+		// Sent again with new names, so their place changes; and two go.
+		const renamed = bundles
+			.slice(10, 20)
+			.map((b, i) => withSubject(b, { familyName: `Zz${i}`, givenName: 'Moved' }));
+		const removed = [bundles[30]!.subject.id, bundles[3]!.subject.id];
+		await store.applyCaseloadPage(
+			page('c3', { bundles: renamed, removed: { subjectIds: removed, orderIds: [] } })
+		);
+
+		const whole = await wholeIds();
+		expect(whole).toHaveLength(58);
+		expect(await firstIdsNow()).toEqual(whole);
+	});
+
+	it('is not changed by a page that fails after its order was worked out', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+		const before = await firstIdsNow();
+		// Renamed so that their order would change; an invalid server time fails the page at its
+		// very end, after the new order was worked out and written.
+		const renamed = bundles
+			.slice(0, 10)
+			.map((b, i) => withSubject(b, { familyName: `Zz${9 - i}`, givenName: 'Moved' }));
+		const failing = page('c2', { bundles: renamed, serverTime: 'not a time' });
+		await expect(store.applyCaseloadPage(failing)).rejects.toThrow();
+
+		expect(await firstIdsNow()).toEqual(before);
+		expect(await wholeIds()).toEqual(before);
+	});
+
+	it('follows an order written by another tab or the service worker', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+		const mine = await firstIdsNow();
+		// What another context's write leaves in the database: a new list under a new stamp.
+		const theirs = [...mine].reverse();
+		await lockValues.caseloadOrder.set(theirs.map((id) => [`k-${theirs.indexOf(id)}`, id]));
+		await lockValues.caseloadOrderStamp.set(crypto.randomUUID());
+
+		expect(await firstIdsNow()).toEqual(theirs);
 	});
 });

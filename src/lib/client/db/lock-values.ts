@@ -41,3 +41,5 @@ export const caseloadOrder = storedValue<CaseloadOrder>(
 	'caseloadOrder',
 	z.array(z.tuple([z.string(), z.string()]))
 );
+/** Written with every new caseload order: tells a context whether the order it holds is current. */
+export const caseloadOrderStamp = storedValue('caseloadOrderStamp', z.uuid());
