@@ -35,6 +35,8 @@ export async function createTestDb(sqlitePath: string): Promise<TestDb> {
 			url: `sqlite:${sqlitePath}`,
 			async query<T>(sql: string, ...params: unknown[]) {
 				const db = new Sqlite(sqlitePath, { readonly: true });
+				// A reader can meet SQLITE_BUSY while a server checkpoints the WAL: wait, as they do.
+				db.pragma('busy_timeout = 5000');
 				try {
 					return db.prepare(sql).all(...params) as T[];
 				} finally {

@@ -41,10 +41,16 @@ function merge(a: CaseloadOrder, b: CaseloadOrder): CaseloadOrder {
 	const out: CaseloadOrder = [];
 	let i = 0;
 	let j = 0;
-	while (i < a.length && j < b.length) out.push(bySortKey(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-	while (i < a.length) out.push(a[i++]);
-	while (j < b.length) out.push(b[j++]);
-	return out;
+	for (let x = a[0], y = b[0]; x && y; x = a[i], y = b[j]) {
+		if (bySortKey(x, y) <= 0) {
+			out.push(x);
+			i++;
+		} else {
+			out.push(y);
+			j++;
+		}
+	}
+	return out.concat(a.slice(i), b.slice(j));
 }
 
 /** Must run inside the caller's transaction over `meta` so the order commits with the rows. */

@@ -26,13 +26,39 @@ export function sqlitePathFromUrl(url: string): string {
 export function openSqlite(path: string): Sqlite.Database {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const raw = new Sqlite(path);
-	raw.pragma('journal_mode = WAL');
+	// First: a second process opening the file while the first creates it or switches it to WAL
+	// must wait for the lock, not fail at once with "database is locked".
+	raw.pragma('busy_timeout = 5000');
+	switchToWal(raw);
 	// FULL: a visit the server has acknowledged must survive a power cut, because the device
 	// deletes its copy once acknowledged.
 	raw.pragma('synchronous = FULL');
 	raw.pragma('foreign_keys = ON');
-	raw.pragma('busy_timeout = 5000');
 	return raw;
+}
+
+/**
+ * Switching a new file to WAL takes an exclusive lock, and SQLite may answer SQLITE_BUSY without
+ * calling the busy handler (while another connection is mid-way through the same switch or a WAL
+ * recovery). Several servers start together on one new file, so the switch is retried briefly.
+ */
+function switchToWal(raw: Sqlite.Database, forMs = 30_000): void {
+	const deadline = Date.now() + forMs;
+	const pause = new Int32Array(new SharedArrayBuffer(4));
+	for (;;) {
+		try {
+			raw.pragma('journal_mode = WAL');
+			return;
+		} catch (e) {
+			if (!isBusy(e) || Date.now() > deadline) throw e;
+			// Opening a database is synchronous; there is nothing else this process can do yet.
+			Atomics.wait(pause, 0, 0, 25);
+		}
+	}
+}
+
+function isBusy(e: unknown): boolean {
+	return (e as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
 }
 
 /** The data-access layer over an open SQLite handle: every SQLite Db is made here. */
@@ -119,8 +145,7 @@ async function waitOutBusy<T>(fn: () => Promise<T>, forMs = 120_000): Promise<T>
 		try {
 			return await fn();
 		} catch (e) {
-			const busy = (e as { code?: string }).code?.startsWith('SQLITE_BUSY');
-			if (!busy || Date.now() > deadline) throw e;
+			if (!isBusy(e) || Date.now() > deadline) throw e;
 		}
 	}
 }
