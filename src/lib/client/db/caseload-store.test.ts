@@ -266,4 +266,14 @@ describe('the caseload order, held between pages', () => {
 
 		expect(await firstIdsNow()).toEqual(theirs);
 	});
+
+	it('falls back to sorting the whole caseload when the stored order no longer parses', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+		const whole = await wholeIds();
+		await db.meta.put({ key: 'caseloadOrder', value: [['only a sort key']] });
+		await lockValues.caseloadOrderStamp.set(crypto.randomUUID());
+
+		expect(await lockValues.caseloadOrder.get()).toBeUndefined();
+		expect(await firstIdsNow()).toEqual(whole);
+	});
 });
