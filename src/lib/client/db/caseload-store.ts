@@ -1,6 +1,7 @@
 import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { firstIds, updateCaseloadOrder } from './caseload-order-store';
+import { encryptAhead } from './crypto/encrypt-ahead';
 import { database, type StoredSubject } from './database';
 import * as operationValues from './operation-values';
 import * as syncValues from './sync-values';
@@ -24,15 +25,19 @@ export function toStored(bundle: SubjectBundle): StoredSubject {
  */
 export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 	const db = database();
+	const fresh = page.bundles.map(toStored);
+	// Encrypted before the transaction, so that it need not be kept open while WebCrypto works.
+	await encryptAhead(db.subjects, fresh);
 	const tables = [db.subjects, db.meta, db.visits, db.outbox, db.photos, db.drafts, db.sealed];
 	await db.transaction('rw', tables, async () => {
 		let stored: StoredSubject[] = [];
-		if (page.bundles.length > 0) {
-			// A new bundle replaces the subject's documents, not what the team's visits told us.
-			const held = await db.subjects.bulkGet(page.bundles.map((b) => b.subject.id));
-			stored = page.bundles.map((b, i) => {
+		if (fresh.length > 0) {
+			// A new bundle replaces the subject's documents, not what the team's visits told us
+			// (a row that gains a team visit here is a new row, encrypted as it is put).
+			const held = await db.subjects.bulkGet(fresh.map((s) => s.id));
+			stored = fresh.map((s, i) => {
 				const teamVisit = held[i]?.teamVisit;
-				return teamVisit ? { ...toStored(b), teamVisit } : toStored(b);
+				return teamVisit ? { ...s, teamVisit } : s;
 			});
 			await db.subjects.bulkPut(stored);
 		}

@@ -1,6 +1,6 @@
 // Must load before Dexie, which picks up the global indexedDB when it is first imported.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import { makeVisit } from '$lib/domain/testing';
@@ -8,12 +8,13 @@ import { newDraft } from '$lib/domain/visit-draft';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
 import { generateCaseload } from '$lib/server/seed/generate';
-import { allSubjects, applyCaseloadPage, firstSubjects } from '../caseload-store';
+import { allSubjects, applyCaseloadPage, firstSubjects, toStored } from '../caseload-store';
 import { FieldcheckDatabase, useDatabase } from '../database';
 import { addPhoto, saveDraft } from '../drafts-store';
 import * as account from '../account-values';
 import { lastSyncedAt } from '../sync-values';
 import { finaliseVisit, listVisits, subjectsWithPendingWork } from '../visits-store';
+import { encryptAhead } from './encrypt-ahead';
 import * as keyring from './keyring';
 import { unlockForTests } from './testing';
 
@@ -176,5 +177,52 @@ describe('encryption at rest', () => {
 		expect((await firstSubjects(3)).map((b) => b.subject.id)).toEqual(
 			(await allSubjects()).slice(0, 3).map((s) => s.id)
 		);
+	});
+});
+
+describe('rows encrypted ahead of their transaction', () => {
+	const rows = () => bundles.map(toStored);
+	const plainIn = async () => {
+		const stored = await flatten(await rawRows(name));
+		return bundles.filter((b) => stored.includes(b.subject.familyName)).length;
+	};
+
+	it('are put with no encryption inside the transaction, as ciphertext, and read back', async () => {
+		const fresh = rows();
+		const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+		await encryptAhead(db.subjects, fresh);
+		expect(encrypt).toHaveBeenCalledTimes(fresh.length);
+		await db.transaction('rw', db.subjects, () => db.subjects.bulkPut(fresh));
+		expect(encrypt).toHaveBeenCalledTimes(fresh.length);
+		encrypt.mockRestore();
+
+		expect(await plainIn()).toBe(0);
+		const back = await allSubjects();
+		expect(back).toHaveLength(bundles.length);
+		for (const s of back) expect(s.bundle).toEqual(bundles.find((b) => b.subject.id === s.id));
+	});
+
+	it('cannot be changed once encrypted, so what is stored is never a stale copy', async () => {
+		const [row] = rows();
+		await encryptAhead(db.subjects, [row!]);
+		expect(() => Object.assign(row!, { leaving: 1 })).toThrow(TypeError);
+	});
+
+	it('are encrypted again with the current key when the key changed before the put', async () => {
+		const fresh = rows();
+		await encryptAhead(db.subjects, fresh);
+		await unlockForTests();
+		await db.subjects.bulkPut(fresh);
+		expect((await allSubjects()).length).toBe(bundles.length);
+		expect(await plainIn()).toBe(0);
+	});
+
+	it('are refused, and nothing written, when the device locked before the put', async () => {
+		const fresh = rows();
+		await encryptAhead(db.subjects, fresh);
+		keyring.drop();
+		await expect(db.subjects.bulkPut(fresh)).rejects.toThrow(keyring.DeviceLockedError);
+		await unlockForTests();
+		expect(await db.subjects.count()).toBe(0);
 	});
 });

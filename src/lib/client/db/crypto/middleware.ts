@@ -6,6 +6,7 @@ import type {
 	DBCoreTransaction,
 	Middleware
 } from 'dexie';
+import { takeEncrypted } from './encrypt-ahead';
 import { waitInTransaction } from './keep-alive';
 import * as keyring from './keyring';
 import { clearFields, clearFieldsFor } from './policy';
@@ -73,9 +74,18 @@ function encryptedTable(table: DBCoreTable): DBCoreTable {
 		...table,
 		mutate(req: DBCoreMutateRequest) {
 			if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-			return waitInTransaction(idb(req.trans), name, encryptAll(req.values)).then((values) =>
-				table.mutate({ ...req, values })
-			);
+			// Rows encrypted before the transaction (encrypt-ahead.ts) need no wait inside it.
+			const key = keyring.current();
+			const ready = req.values.map((v) => takeEncrypted(name, key, v));
+			if (ready.every((r, i) => r !== undefined || !clearFieldsFor(name, req.values[i]))) {
+				return table.mutate({ ...req, values: req.values.map((v, i) => ready[i] ?? v) });
+			}
+			const rest = req.values.filter((_, i) => ready[i] === undefined);
+			return waitInTransaction(idb(req.trans), name, encryptAll(rest)).then((done) => {
+				let next = 0;
+				const values = req.values.map((_, i) => ready[i] ?? done[next++]);
+				return table.mutate({ ...req, values });
+			});
 		},
 		get(req) {
 			return table
