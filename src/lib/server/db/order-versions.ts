@@ -1,4 +1,5 @@
 import type { Order } from '$lib/domain/order';
+import { upsertRows } from './bulk';
 import type { Db } from './connection';
 
 /**
@@ -13,25 +14,19 @@ export async function record(
 	at = new Date()
 ): Promise<void> {
 	const when = at.toISOString();
-	for (const o of orders) {
-		await db
-			.insertInto('order_versions')
-			.values({
-				order_id: o.id,
-				version: o.version,
-				status: o.status,
-				data: JSON.stringify(o),
-				recorded_at: when,
-				recorded_by: actorId
-			})
-			.onConflict((oc) =>
-				oc.columns(['order_id', 'version']).doUpdateSet((eb) => ({
-					status: eb.ref('excluded.status'),
-					data: eb.ref('excluded.data')
-				}))
-			)
-			.execute();
-	}
+	await upsertRows(
+		db,
+		'order_versions',
+		orders.map((o) => ({
+			order_id: o.id,
+			version: o.version,
+			status: o.status,
+			data: JSON.stringify(o),
+			recorded_at: when,
+			recorded_by: actorId
+		})),
+		{ conflict: ['order_id', 'version'], update: ['status', 'data'] }
+	);
 }
 
 export interface OrderVersion {

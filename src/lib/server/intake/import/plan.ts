@@ -34,6 +34,8 @@ export interface Plan {
 	newRefs: { kind: 'subject' | 'address' | 'order' | 'condition'; reference: string; id: string }[];
 	/** Subject id → its records reference, for every subject the files name. */
 	subjectRefs: Map<string, string>;
+	/** Subjects new or changed, whose `updatedAt` is the time the plan was made. */
+	stamped: Set<string>;
 }
 
 const zero = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0 });
@@ -167,7 +169,8 @@ export async function plan(
 			counts: { subjects: zero(), addresses: zero(), orders: zero(), conditions: zero() },
 			writes: [],
 			newRefs: [],
-			subjectRefs: new Map()
+			subjectRefs: new Map(),
+			stamped: new Set()
 		};
 
 	for (const a of staged.addresses) idFor('address', addressIds, a.ref);
@@ -201,6 +204,7 @@ export async function plan(
 		);
 	}
 	const counts = { subjects: zero(), addresses: zero(), orders: zero(), conditions: zero() };
+	const stamped = new Set<string>();
 	const tally = (kind: keyof typeof counts, old: unknown, next: unknown) => {
 		counts[kind][old === undefined ? 'create' : same(old, next) ? 'unchanged' : 'update'] += 1;
 	};
@@ -216,8 +220,11 @@ export async function plan(
 			photoUrl: old?.photoUrl ?? null,
 			updatedAt: old?.updatedAt ?? now.toISOString()
 		};
-		if (old && !same({ ...old, updatedAt: '' }, { ...next, updatedAt: '' }))
+		if (!old) stamped.add(id);
+		else if (!same({ ...old, updatedAt: '' }, { ...next, updatedAt: '' })) {
 			next.updatedAt = now.toISOString();
+			stamped.add(id);
+		}
 		const parsed = subjectSchema.safeParse(next);
 		if (!parsed.success) issues.push(...zodIssues('subjects', row, parsed.error));
 		tally('subjects', old, next);
@@ -328,5 +335,5 @@ export async function plan(
 		.map(([id, bundle]) => ({ bundle, before: before.get(id) }))
 		.filter((w) => !w.before || !same(w.before, w.bundle));
 	const subjectRefs = new Map([...subjectIds].map(([ref, id]) => [id, ref]));
-	return { issues, counts, writes, newRefs, subjectRefs };
+	return { issues, counts, writes, newRefs, subjectRefs, stamped };
 }
