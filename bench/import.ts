@@ -4,11 +4,13 @@
  * the same run, a raw bulk insert of the same rows (Papa Parse, then better-sqlite3 prepared
  * INSERTs in one transaction, no validation): what any importer must at least do. Prints JSON
  * lines, then the figures against the targets (dry run + import ≤ 15 s and ≤ 2× raw), and the
- * peak RSS. A benchmark, not a test: exits 0 when a target is missed.
+ * peak RSS. Wall time and this process's CPU time are both given: on a shared machine the wall
+ * time of a phase grows with other work's load, its CPU time much less. A benchmark, not a
+ * test: exits 0 when a target is missed.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { connect, openSqlite } from '$lib/server/db/connection';
@@ -99,6 +101,11 @@ function rawInsert(path: string, files: ReturnType<typeof csvFiles>): void {
 }
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS || 3));
+/** CPU time of this process so far (main thread and the GC's helpers), in ms. */
+const cpuMs = () => {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
+};
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -117,13 +124,22 @@ try {
 	const raws: number[] = [];
 	const dries: number[] = [];
 	const imports: number[] = [];
+	const cpu = { raw: [] as number[], dry: [] as number[], import: [] as number[] };
+	let heapAfterImportMb = 0;
 	// Rounds alternate baseline and import on fresh files, so machine load hits both alike.
 	for (let round = 1; round <= ROUNDS; round++) {
 		(globalThis as { gc?: () => void }).gc?.();
 		let t = performance.now();
+		let c = cpuMs();
 		rawInsert(join(dir, `raw-${round}.db`), files);
 		raws.push(performance.now() - t);
-		emit({ metric: 'raw-bulk-insert', round, ms: Math.round(raws.at(-1)!) });
+		cpu.raw.push(cpuMs() - c);
+		emit({
+			metric: 'raw-bulk-insert',
+			round,
+			ms: Math.round(raws.at(-1)!),
+			cpuMs: Math.round(cpu.raw.at(-1)!)
+		});
 
 		(globalThis as { gc?: () => void }).gc?.();
 		const db = await connect(`sqlite:${join(dir, `import-${round}.db`)}`);
@@ -131,19 +147,32 @@ try {
 		await teams.insert(db, { id: teamId, name: 'Bench team' });
 		const actorId = randomUUID();
 		t = performance.now();
+		c = cpuMs();
 		const dry = await runImport(db, files, { teamId, actorId, apply: false });
 		dries.push(performance.now() - t);
-		emit({ metric: 'dry-run', round, ms: Math.round(dries.at(-1)!), ok: dry.ok });
+		cpu.dry.push(cpuMs() - c);
+		emit({
+			metric: 'dry-run',
+			round,
+			ms: Math.round(dries.at(-1)!),
+			cpuMs: Math.round(cpu.dry.at(-1)!),
+			ok: dry.ok
+		});
 		t = performance.now();
+		c = cpuMs();
 		const applied = await runImport(db, files, { teamId, actorId, apply: true });
 		imports.push(performance.now() - t);
+		cpu.import.push(cpuMs() - c);
 		emit({
 			metric: 'import',
 			round,
 			ms: Math.round(imports.at(-1)!),
+			cpuMs: Math.round(cpu.import.at(-1)!),
 			applied: applied.applied,
 			counts: applied.counts.subjects
 		});
+		(globalThis as { gc?: () => void }).gc?.();
+		heapAfterImportMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 		await db.destroy();
 	}
 
@@ -153,13 +182,16 @@ try {
 	const totalMs = median(dries.map((d, i) => d + imports[i]!));
 	const ratio = median(dries.map((d, i) => (d + imports[i]!) / raws[i]!));
 	const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+	const cpuTotal = median(cpu.dry.map((d, i) => d + cpu.import[i]!));
+	const cpuRatio = median(cpu.dry.map((d, i) => (d + cpu.import[i]!) / cpu.raw[i]!));
 	const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
 	console.log(
 		[
-			`bench:import  ${SUBJECTS} subjects (${mb.toFixed(1)} MB of CSV), medians of ${ROUNDS} rounds`,
+			`bench:import  ${SUBJECTS} subjects (${mb.toFixed(1)} MB of CSV), medians of ${ROUNDS} rounds, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
 			`  dry run ${Math.round(dryMs)} ms + import ${Math.round(importMs)} ms; together ${Math.round(totalMs)} ms (target ≤ ${TARGETS.totalMs} ms: ${check(totalMs <= TARGETS.totalMs)})`,
 			`  raw bulk insert of the same rows ${Math.round(rawMs)} ms; ratio ${ratio.toFixed(2)}× (target ≤ ${TARGETS.vsRaw}×: ${check(ratio <= TARGETS.vsRaw)})`,
-			`  peak RSS ${peakRssMb} MB (whole process, all rounds)`
+			`  CPU time: dry run ${Math.round(median(cpu.dry))} ms + import ${Math.round(median(cpu.import))} ms = ${Math.round(cpuTotal)} ms; raw ${Math.round(median(cpu.raw))} ms; ratio ${cpuRatio.toFixed(2)}×`,
+			`  peak RSS ${peakRssMb} MB (whole process: input files, baseline and import, all rounds); JS heap in use after the last import ${heapAfterImportMb} MB`
 		].join('\n')
 	);
 } finally {
