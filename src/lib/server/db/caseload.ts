@@ -58,8 +58,14 @@ export async function putSubjects(
 	const ids = items.map((i) => i.subject.id);
 	for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
 		const part = ids.slice(i, i + DELETE_CHUNK);
-		await db.deleteFrom('addresses').where(isIn(db, 'subject_id', part)).execute();
-		await db.deleteFrom('orders').where(isIn(db, 'subject_id', part)).execute();
+		await db
+			.deleteFrom('addresses')
+			.where(isIn(db, 'subject_id', part))
+			.execute();
+		await db
+			.deleteFrom('orders')
+			.where(isIn(db, 'subject_id', part))
+			.execute();
 	}
 	await upsertRows(
 		db,
@@ -82,19 +88,21 @@ export async function putSubjects(
 			i.addresses.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) }))
 		)
 	);
-	const orders = items.flatMap((i) => i.orders);
+	const orders = items.flatMap((i) =>
+		i.orders.map((order) => ({ order, data: JSON.stringify(order) }))
+	);
 	await insertRows(
 		db,
 		'orders',
-		orders.map((o) => ({
-			id: o.id,
-			subject_id: o.subjectId,
-			status: o.status,
-			version: o.version,
-			data: JSON.stringify(o)
+		orders.map(({ order, data }) => ({
+			id: order.id,
+			subject_id: order.subjectId,
+			status: order.status,
+			version: order.version,
+			data
 		}))
 	);
-	await orderVersions.record(db, orders, actorId, at);
+	await orderVersions.recordStored(db, orders, actorId, at);
 }
 
 /** `putSubjects` for one subject. */

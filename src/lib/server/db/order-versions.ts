@@ -7,9 +7,24 @@ import type { Db } from './connection';
  * (a discharge does not change the wording), so a re-import of an unchanged order adds nothing;
  * a variation bumps the version first.
  */
-export async function record(
+export function record(
 	db: Db,
 	orders: readonly Order[],
+	actorId: string | null,
+	at = new Date()
+): Promise<void> {
+	return recordStored(
+		db,
+		orders.map((o) => ({ order: o, data: JSON.stringify(o) })),
+		actorId,
+		at
+	);
+}
+
+/** `record` for orders already serialised (as just written to `orders`): one JSON each. */
+export async function recordStored(
+	db: Db,
+	orders: readonly { order: Order; data: string }[],
 	actorId: string | null,
 	at = new Date()
 ): Promise<void> {
@@ -17,11 +32,11 @@ export async function record(
 	await upsertRows(
 		db,
 		'order_versions',
-		orders.map((o) => ({
-			order_id: o.id,
-			version: o.version,
-			status: o.status,
-			data: JSON.stringify(o),
+		orders.map(({ order, data }) => ({
+			order_id: order.id,
+			version: order.version,
+			status: order.status,
+			data,
 			recorded_at: when,
 			recorded_by: actorId
 		})),
