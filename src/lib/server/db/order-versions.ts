@@ -1,5 +1,5 @@
 import type { Order } from '$lib/domain/order';
-import { upsertRows } from './bulk';
+import { insertRows, upsertRows } from './bulk';
 import type { Db } from './connection';
 
 /**
@@ -21,27 +21,30 @@ export function record(
 	);
 }
 
-/** `record` for orders already serialised (as just written to `orders`): one JSON each. */
+/**
+ * `record` for orders already serialised (as just written to `orders`): one JSON each. The
+ * orders of a new subject have no versions yet: theirs go in as plain INSERTs.
+ */
 export async function recordStored(
 	db: Db,
-	orders: readonly { order: Order; data: string }[],
+	orders: readonly { order: Order; data: string; isNew?: boolean }[],
 	actorId: string | null,
 	at = new Date()
 ): Promise<void> {
 	const when = at.toISOString();
-	await upsertRows(
-		db,
-		'order_versions',
-		orders.map(({ order, data }) => ({
-			order_id: order.id,
-			version: order.version,
-			status: order.status,
-			data,
-			recorded_at: when,
-			recorded_by: actorId
-		})),
-		{ conflict: ['order_id', 'version'], update: ['status', 'data'] }
-	);
+	const row = ({ order, data }: (typeof orders)[number]) => ({
+		order_id: order.id,
+		version: order.version,
+		status: order.status,
+		data,
+		recorded_at: when,
+		recorded_by: actorId
+	});
+	await insertRows(db, 'order_versions', orders.filter((o) => o.isNew).map(row));
+	await upsertRows(db, 'order_versions', orders.filter((o) => !o.isNew).map(row), {
+		conflict: ['order_id', 'version'],
+		update: ['status', 'data']
+	});
 }
 
 export interface OrderVersion {

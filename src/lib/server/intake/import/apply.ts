@@ -38,8 +38,9 @@ export async function applyPlan(
 		}));
 		await putSubjects(
 			trx,
-			batch.map(({ bundle }) => ({
+			batch.map(({ bundle, before }) => ({
 				...bundle,
+				isNew: before === undefined,
 				references: plan.subjectRefs.has(bundle.subject.id)
 					? [plan.subjectRefs.get(bundle.subject.id)!]
 					: []
