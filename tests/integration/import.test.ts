@@ -270,3 +270,62 @@ describe('a clean import', () => {
 		expect(await exportAll()).toEqual(first);
 	});
 });
+
+describe('a confirmed import after its dry run', () => {
+	const subjects = (refs: string[]) =>
+		'subject_ref,given_name,family_name,date_of_birth,risk\n' +
+		refs.map((r, i) => `${r},Given${i},Family${i},0${i + 1}/02/1990,medium\n`).join('');
+
+	it('plans again when the caseload changed in between, and writes what is true then', async () => {
+		const files = { subjects: subjects(['H9-R-1', 'H9-R-2', 'H9-R-3']) };
+		const dry = await importFiles(admin, teamId, files);
+		expect(dry.body.counts.subjects).toEqual({ create: 3, update: 0, unchanged: 0 });
+		// Meanwhile a subject with one of those references is made on screen.
+		const made = await admin.post('/api/admin/subjects', {
+			givenName: 'Screen',
+			familyName: 'Between',
+			aliases: [],
+			dateOfBirth: '1991-01-01',
+			risk: 'high',
+			warnings: [],
+			wanted: null,
+			reference: 'H9-R-2',
+			teamId,
+			addresses: []
+		});
+		expect(made.status).toBe(201);
+		const before = await snapshot();
+		const applied = await importFiles(admin, teamId, files, 'apply');
+		expect(applied.status).toBe(200);
+		expect(applied.body.counts.subjects).toEqual({ create: 2, update: 1, unchanged: 0 });
+		const after = await snapshot();
+		expect(after.subjects).toBe(before.subjects! + 2);
+		expect(after.record_refs).toBe(before.record_refs! + 2);
+	});
+
+	it('checks files other than the ones dry-run, and writes nothing when they are wrong', async () => {
+		const dry = await importFiles(admin, teamId, { subjects: subjects(['H9-R-4']) });
+		expect(dry.status).toBe(200);
+		const before = await snapshot();
+		const other = await importFiles(
+			admin,
+			teamId,
+			{ subjects: subjects(['H9-R-4']).replace('medium', 'severe') },
+			'apply'
+		);
+		expect(other.status).toBe(422);
+		expect(other.body.issues.map((i) => i.problem).join('\n')).toMatch(/"severe" is not one of/);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('writes the reviewed plan once: the same files sent again are an unchanged re-import', async () => {
+		const files = { subjects: subjects(['H9-R-5', 'H9-R-6']) };
+		expect((await importFiles(admin, teamId, files)).status).toBe(200);
+		const first = await importFiles(admin, teamId, files, 'apply');
+		expect(first.body.counts.subjects).toEqual({ create: 2, update: 0, unchanged: 0 });
+		const after = await snapshot();
+		const again = await importFiles(admin, teamId, files, 'apply');
+		expect(again.body.counts.subjects).toEqual({ create: 0, update: 0, unchanged: 2 });
+		expect(await snapshot()).toEqual(after);
+	});
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Sqlite from 'better-sqlite3';
-import { insertRows } from './bulk';
+import { insertRows, upsertRows } from './bulk';
 import { CompiledQuery } from 'kysely';
 import { openDatabase } from './connection';
 import { SqliteConnection } from './sqlite-driver';
@@ -65,6 +65,43 @@ describe('insertRows', () => {
 			await expect(insertRows(trx, 'audit', [row(1), row(2), row(2)])).rejects.toThrow(/UNIQUE/);
 		});
 		expect(raw.prepare('SELECT id FROM audit').all()).toEqual([{ id: 100 }]);
+		await db.destroy();
+	});
+});
+
+describe('upsertRows', () => {
+	it('inserts new rows and replaces only the named columns of rows already held', async () => {
+		const { db, raw } = await openDatabase('sqlite::memory:');
+		const version = (version: number, status: string, by: string) => ({
+			order_id: 'order-1',
+			version,
+			status,
+			data: `{"status":"${status}"}`,
+			recorded_at: `2026-11-2${version}T10:00:00.000Z`,
+			recorded_by: by
+		});
+		const on = { conflict: ['order_id', 'version'], update: ['status', 'data'] };
+		await upsertRows(
+			db,
+			'order_versions',
+			[version(1, 'active', 'a'), version(2, 'varied', 'a')],
+			on
+		);
+		await upsertRows(
+			db,
+			'order_versions',
+			[version(2, 'discharged', 'b'), version(3, 'active', 'b')],
+			on,
+			1
+		);
+		expect(
+			raw.prepare('SELECT version, status, recorded_by FROM order_versions ORDER BY version').all()
+		).toEqual([
+			{ version: 1, status: 'active', recorded_by: 'a' },
+			// Status and data replaced; who recorded the version first is kept.
+			{ version: 2, status: 'discharged', recorded_by: 'a' },
+			{ version: 3, status: 'active', recorded_by: 'b' }
+		]);
 		await db.destroy();
 	});
 });

@@ -4,9 +4,9 @@ import type { SubjectBundle } from '$lib/domain/caseload';
 import type { Order, OrderStatus } from '$lib/domain/order';
 import type { Address, Subject } from '$lib/domain/subject';
 import { subjectSearchText } from '$lib/domain/subject-search';
-import { insertRows } from './bulk';
+import { insertRows, upsertRows } from './bulk';
 import * as orderVersions from './order-versions';
-import { nextSeq, type Db } from './connection';
+import { nextSeq, reserveSeqs, type Db } from './connection';
 import { greatest } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { AssignmentsTable } from './schema';
@@ -27,12 +27,98 @@ export function toAssignment(
 	};
 }
 
+/** One subject as stored: its document, addresses, orders, team and records references. */
+export interface SubjectWrite {
+	subject: Subject;
+	addresses: Address[];
+	orders: Order[];
+	teamId: string | null;
+	/** Records-system references, found by the station's subject search. */
+	references?: readonly string[];
+	/**
+	 * The caller knows the subject is not held yet (an import's new record): its rows go in as
+	 * plain INSERTs, which cost half what the upserts of a replacement do, and a caller that
+	 * was wrong fails its transaction instead of overwriting.
+	 */
+	isNew?: boolean;
+}
+
+/** Under PostgreSQL's limit on bound values; SQLite takes the list as one JSON value anyway. */
+const DELETE_CHUNK = 500;
+
 /**
- * Insert or replace a subject with its addresses and orders; bumps its change sequence, so the
- * devices of officers assigned to it get the change on their next pull. Every order version
- * written is kept in `order_versions` as well.
+ * Insert or replace subjects with their addresses and orders, in bulk (prepared statements on
+ * SQLite, multi-row ones on PostgreSQL): the one writer for the intake screens, the seed and
+ * the import. Each subject takes a fresh change sequence, so the devices of officers assigned
+ * to it get the change on their next pull. Every order version written is kept in
+ * `order_versions` as well. Callers run it inside their transaction when it must be atomic.
  */
-export async function putSubject(
+export async function putSubjects(
+	db: Db,
+	items: readonly SubjectWrite[],
+	actorId: string | null,
+	at = new Date()
+): Promise<void> {
+	if (items.length === 0) return;
+	const first = await reserveSeqs(db, items.length);
+	const held = items.filter((i) => !i.isNew).map((i) => i.subject.id);
+	for (let i = 0; i < held.length; i += DELETE_CHUNK) {
+		const part = held.slice(i, i + DELETE_CHUNK);
+		await db
+			.deleteFrom('addresses')
+			.where(isIn(db, 'subject_id', part))
+			.execute();
+		await db
+			.deleteFrom('orders')
+			.where(isIn(db, 'subject_id', part))
+			.execute();
+	}
+	const subjectRows = items.map(({ subject, addresses, teamId, references }, i) => ({
+		id: subject.id,
+		family_name: subject.familyName,
+		risk: subject.risk,
+		data: JSON.stringify(subject),
+		seq: first + i,
+		team_id: teamId,
+		search: subjectSearchText(subject, addresses, references)
+	}));
+	await insertRows(
+		db,
+		'subjects',
+		subjectRows.filter((_, i) => items[i]!.isNew)
+	);
+	await upsertRows(
+		db,
+		'subjects',
+		subjectRows.filter((_, i) => !items[i]!.isNew),
+		{ conflict: ['id'], update: ['family_name', 'risk', 'data', 'seq', 'team_id', 'search'] }
+	);
+	await insertRows(
+		db,
+		'addresses',
+		items.flatMap((i) =>
+			i.addresses.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) }))
+		)
+	);
+	const orders = items.flatMap((i) =>
+		i.orders.map((order) => ({ order, data: JSON.stringify(order), isNew: i.isNew === true }))
+	);
+	await insertRows(
+		db,
+		'orders',
+		orders.map(({ order, data }) => ({
+			id: order.id,
+			subject_id: order.subjectId,
+			status: order.status,
+			version: order.version,
+			data
+		}))
+	);
+	await orderVersions.recordStored(db, orders, actorId, at);
+}
+
+/** `putSubjects` for one subject. */
+export function putSubject(
 	db: Db,
 	subject: Subject,
 	addresses: Address[],
@@ -41,48 +127,11 @@ export async function putSubject(
 		teamId: null
 	}
 ): Promise<void> {
-	const seq = await nextSeq(db);
-	await db
-		.insertInto('subjects')
-		.values({
-			id: subject.id,
-			family_name: subject.familyName,
-			risk: subject.risk,
-			data: JSON.stringify(subject),
-			seq,
-			team_id: placement.teamId,
-			search: subjectSearchText(subject, addresses, placement.references)
-		})
-		.onConflict((oc) =>
-			oc.column('id').doUpdateSet((eb) => ({
-				family_name: eb.ref('excluded.family_name'),
-				risk: eb.ref('excluded.risk'),
-				data: eb.ref('excluded.data'),
-				seq: eb.ref('excluded.seq'),
-				team_id: eb.ref('excluded.team_id'),
-				search: eb.ref('excluded.search')
-			}))
-		)
-		.execute();
-	await db.deleteFrom('addresses').where('subject_id', '=', subject.id).execute();
-	await db.deleteFrom('orders').where('subject_id', '=', subject.id).execute();
-	await insertRows(
+	return putSubjects(
 		db,
-		'addresses',
-		addresses.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) }))
+		[{ subject, addresses, orders, teamId: placement.teamId, references: placement.references }],
+		placement.actorId ?? null
 	);
-	await insertRows(
-		db,
-		'orders',
-		orders.map((o) => ({
-			id: o.id,
-			subject_id: o.subjectId,
-			status: o.status,
-			version: o.version,
-			data: JSON.stringify(o)
-		}))
-	);
-	await orderVersions.record(db, orders, placement.actorId ?? null);
 }
 
 /** Change an order's status (e.g. discharged); devices see it on their next pull. */

@@ -171,6 +171,14 @@ export async function reserveSeqs(db: Db, count: number): Promise<number> {
 	return row.value - count + 1;
 }
 
+/**
+ * The counter's value, locked until the caller's transaction ends like `reserveSeqs` (which it
+ * is, for no values): until then no other writer can take a value, so nothing is written.
+ */
+export async function lockedSeq(db: Db): Promise<number> {
+	return (await reserveSeqs(db, 0)) - 1;
+}
+
 /** A round trip to the database, for health checks: throws when it cannot be reached. */
 export async function ping(db: Db): Promise<void> {
 	await sql`select 1`.execute(db);

@@ -1,4 +1,5 @@
 import type { Order } from '$lib/domain/order';
+import { insertRows, upsertRows } from './bulk';
 import type { Db } from './connection';
 
 /**
@@ -6,32 +7,44 @@ import type { Db } from './connection';
  * (a discharge does not change the wording), so a re-import of an unchanged order adds nothing;
  * a variation bumps the version first.
  */
-export async function record(
+export function record(
 	db: Db,
 	orders: readonly Order[],
 	actorId: string | null,
 	at = new Date()
 ): Promise<void> {
+	return recordStored(
+		db,
+		orders.map((o) => ({ order: o, data: JSON.stringify(o) })),
+		actorId,
+		at
+	);
+}
+
+/**
+ * `record` for orders already serialised (as just written to `orders`): one JSON each. The
+ * orders of a new subject have no versions yet: theirs go in as plain INSERTs.
+ */
+export async function recordStored(
+	db: Db,
+	orders: readonly { order: Order; data: string; isNew?: boolean }[],
+	actorId: string | null,
+	at = new Date()
+): Promise<void> {
 	const when = at.toISOString();
-	for (const o of orders) {
-		await db
-			.insertInto('order_versions')
-			.values({
-				order_id: o.id,
-				version: o.version,
-				status: o.status,
-				data: JSON.stringify(o),
-				recorded_at: when,
-				recorded_by: actorId
-			})
-			.onConflict((oc) =>
-				oc.columns(['order_id', 'version']).doUpdateSet((eb) => ({
-					status: eb.ref('excluded.status'),
-					data: eb.ref('excluded.data')
-				}))
-			)
-			.execute();
-	}
+	const row = ({ order, data }: (typeof orders)[number]) => ({
+		order_id: order.id,
+		version: order.version,
+		status: order.status,
+		data,
+		recorded_at: when,
+		recorded_by: actorId
+	});
+	await insertRows(db, 'order_versions', orders.filter((o) => o.isNew).map(row));
+	await upsertRows(db, 'order_versions', orders.filter((o) => !o.isNew).map(row), {
+		conflict: ['order_id', 'version'],
+		update: ['status', 'data']
+	});
 }
 
 export interface OrderVersion {

@@ -3,7 +3,7 @@ import type { Condition } from '$lib/domain/condition';
 import { GENERATED_REF_PREFIX, templates, type ImportFile } from '$lib/domain/import-templates';
 import { londonDate } from '$lib/domain/london-time';
 import type { TeamScope } from '../../auth/scope';
-import type { Db } from '../../db/connection';
+import { nextSeq, type Db } from '../../db/connection';
 import type { RecordRefsTable } from '../../db/schema';
 import { existingBundles } from './existing';
 import { formatDays, polygonWkt } from './fields';
@@ -99,6 +99,9 @@ export async function exportCsv(db: Db, scope: TeamScope): Promise<Record<Import
 	// One transaction; a concurrent export that generated the same (deterministic) rows wins.
 	if (generated.length > 0) {
 		await db.transaction().execute(async (trx) => {
+			// A new reference can change what an import of the same files would do: taking a
+			// counter value tells a plan kept from a dry run that it is out of date (reviewed.ts).
+			await nextSeq(trx);
 			for (let i = 0; i < generated.length; i += 500) {
 				await trx
 					.insertInto('record_refs')

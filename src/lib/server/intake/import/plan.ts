@@ -10,7 +10,7 @@ import { londonDate, londonWallTimeToInstant } from '$lib/domain/london-time';
 import { orderSchema, type Order } from '$lib/domain/order';
 import { addressSchema, subjectSchema, type Address, type Subject } from '$lib/domain/subject';
 import type { Db } from '../../db/connection';
-import { isIn } from '../../db/lists';
+import { isIn, readByKeys } from '../../db/lists';
 import * as recordRefs from '../../db/record-refs';
 import { existingBundles, type Bundle } from './existing';
 import type { StagedAddress, StagedCondition, StagedOrder, StagedSubject } from './stage';
@@ -34,6 +34,8 @@ export interface Plan {
 	newRefs: { kind: 'subject' | 'address' | 'order' | 'condition'; reference: string; id: string }[];
 	/** Subject id → its records reference, for every subject the files name. */
 	subjectRefs: Map<string, string>;
+	/** Subjects new or changed, whose `updatedAt` is the time the plan was made. */
+	stamped: Set<string>;
 }
 
 const zero = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0 });
@@ -125,6 +127,10 @@ export async function plan(
 			staged.conditions.map((c) => c.ref)
 		)
 	]);
+	// Only records whose references we already hold can be in the database; the rest get fresh
+	// ids below, and looking those up would only find nothing.
+	const heldSubjects = new Set(subjectIds.values());
+	const heldOrders = [...new Set(orderIds.values())];
 	const newRefs: Plan['newRefs'] = [];
 	const idFor = (kind: Plan['newRefs'][number]['kind'], map: Map<string, string>, ref: string) => {
 		let id = map.get(ref);
@@ -167,7 +173,8 @@ export async function plan(
 			counts: { subjects: zero(), addresses: zero(), orders: zero(), conditions: zero() },
 			writes: [],
 			newRefs: [],
-			subjectRefs: new Map()
+			subjectRefs: new Map(),
+			stamped: new Set()
 		};
 
 	for (const a of staged.addresses) idFor('address', addressIds, a.ref);
@@ -175,11 +182,13 @@ export async function plan(
 	for (const c of staged.conditions) idFor('condition', conditionIds, c.ref);
 
 	// Orders named only by conditions.csv belong to a subject we hold: find it from the database.
-	const existingOrderSubjects = await db
-		.selectFrom('orders')
-		.select(['id', 'subject_id'])
-		.where(isIn(db, 'id', [...new Set(staged.conditions.map((c) => orderIds.get(c.orderRef)!))]))
-		.execute();
+	const existingOrderSubjects = await readByKeys(db, heldOrders, (part) =>
+		db
+			.selectFrom('orders')
+			.select(['id', 'subject_id'])
+			.where(isIn(db, 'id', part))
+			.execute()
+	);
 	const subjectOfOrder = new Map(existingOrderSubjects.map((r) => [r.id, r.subject_id]));
 	for (const o of staged.orders)
 		subjectOfOrder.set(orderIds.get(o.ref)!, subjectIds.get(o.subjectRef)!);
@@ -189,7 +198,10 @@ export async function plan(
 		...staged.addresses.map((a) => subjectIds.get(a.subjectRef)!),
 		...subjectOfOrder.values()
 	]);
-	const before = await existingBundles(db, [...touched]);
+	const before = await existingBundles(
+		db,
+		[...touched].filter((id) => heldSubjects.has(id))
+	);
 	const bundles = new Map<string, Bundle>();
 	for (const id of touched) {
 		const b = before.get(id);
@@ -201,6 +213,8 @@ export async function plan(
 		);
 	}
 	const counts = { subjects: zero(), addresses: zero(), orders: zero(), conditions: zero() };
+	const stamped = new Set<string>();
+	const nowIso = now.toISOString();
 	const tally = (kind: keyof typeof counts, old: unknown, next: unknown) => {
 		counts[kind][old === undefined ? 'create' : same(old, next) ? 'unchanged' : 'update'] += 1;
 	};
@@ -214,10 +228,13 @@ export async function plan(
 			id,
 			...details,
 			photoUrl: old?.photoUrl ?? null,
-			updatedAt: old?.updatedAt ?? now.toISOString()
+			updatedAt: old?.updatedAt ?? nowIso
 		};
-		if (old && !same({ ...old, updatedAt: '' }, { ...next, updatedAt: '' }))
-			next.updatedAt = now.toISOString();
+		if (!old) stamped.add(id);
+		else if (!same({ ...old, updatedAt: '' }, { ...next, updatedAt: '' })) {
+			next.updatedAt = nowIso;
+			stamped.add(id);
+		}
 		const parsed = subjectSchema.safeParse(next);
 		if (!parsed.success) issues.push(...zodIssues('subjects', row, parsed.error));
 		tally('subjects', old, next);
@@ -328,5 +345,5 @@ export async function plan(
 		.map(([id, bundle]) => ({ bundle, before: before.get(id) }))
 		.filter((w) => !w.before || !same(w.before, w.bundle));
 	const subjectRefs = new Map([...subjectIds].map(([ref, id]) => [id, ref]));
-	return { issues, counts, writes, newRefs, subjectRefs };
+	return { issues, counts, writes, newRefs, subjectRefs, stamped };
 }

@@ -6,11 +6,20 @@ import {
 	type ImportIssue
 } from '$lib/domain/import-templates';
 
-/** A data row by column name, with its spreadsheet row number (header = row 1). */
+/** A data row, with its spreadsheet row number (header = row 1). */
 export interface CsvRow {
 	row: number;
-	cells: Record<string, string>;
+	/** The row's cells in file order. */
+	values: readonly string[];
+	/** Column name (trimmed, lower-case) → its index in `values`; shared by every row. */
+	columns: ReadonlyMap<string, number>;
 }
+
+/** A cell by column name; '' when the file has no such column. */
+export const cell = (r: CsvRow, column: string): string => {
+	const i = r.columns.get(column);
+	return (i === undefined ? undefined : r.values[i]) ?? '';
+};
 
 const fileIssue = (
 	file: ImportFile,
@@ -85,18 +94,37 @@ export function readRows(
 			issues.push(fileIssue(file, `The column "${required}" is missing`, required));
 	}
 	if (issues.length) return issues;
+	// Rows as arrays, not header-keyed objects: Papa's header mode builds a dictionary per row
+	// and checks each cell for dynamic typing, which cost more than the rest of reading. The
+	// header and the field-count check it would do are done here, with Papa's own words.
+	const columns = new Map<string, number>();
+	let width = -1;
 	let row = 1;
-	Papa.parse<Record<string, string>>(text, {
-		header: true,
+	Papa.parse<string[]>(text, {
 		delimiter: ',',
 		skipEmptyLines: 'greedy',
-		transformHeader: (h) => h.trim().toLowerCase(),
 		step: (result) => {
-			row += 1;
-			for (const e of result.errors) {
-				issues.push({ file, row, column: null, problem: `Cannot read this row: ${e.message}` });
+			const values = result.data;
+			if (width < 0) {
+				// The header row. A repeated name keeps its first column, as Papa's header mode
+				// does (it renames the later ones).
+				width = values.length;
+				values.forEach((h, i) => {
+					const name = h.trim().toLowerCase();
+					if (!columns.has(name)) columns.set(name, i);
+				});
+				return;
 			}
-			if (result.errors.length === 0) onRow({ row, cells: result.data });
+			row += 1;
+			const problems = result.errors.map((e) => e.message);
+			if (values.length > width)
+				problems.push(`Too many fields: expected ${width} fields but parsed ${values.length}`);
+			else if (values.length < width)
+				problems.push(`Too few fields: expected ${width} fields but parsed ${values.length}`);
+			for (const problem of problems) {
+				issues.push({ file, row, column: null, problem: `Cannot read this row: ${problem}` });
+			}
+			if (problems.length === 0) onRow({ row, values, columns });
 		}
 	});
 	return issues;

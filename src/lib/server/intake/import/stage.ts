@@ -10,7 +10,7 @@ import {
 	type WarningMarker
 } from '$lib/domain/subject';
 import * as f from './fields';
-import type { CsvRow } from './read';
+import { cell, type CsvRow } from './read';
 
 /**
  * One CSV row to a staged record: typed values, references not yet resolved to ids. Every
@@ -71,7 +71,7 @@ class RowReader {
 		readonly r: CsvRow
 	) {}
 	text(column: string): string {
-		return (this.r.cells[column] ?? '').trim();
+		return cell(this.r, column).trim();
 	}
 	required(column: string): string {
 		const v = this.text(column);
