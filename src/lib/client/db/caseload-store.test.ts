@@ -262,16 +262,47 @@ describe('the caseload order, held between pages', () => {
 		// What another context's write leaves in the database: a new list under a new stamp.
 		const theirs = [...mine].reverse();
 		await lockValues.caseloadOrder.set(theirs.map((id) => [`k-${theirs.indexOf(id)}`, id]));
-		await lockValues.caseloadOrderStamp.set(crypto.randomUUID());
+		await lockValues.caseloadOrderHead.set({ stamp: crypto.randomUUID(), first: theirs });
 
 		expect(await firstIdsNow()).toEqual(theirs);
+		// And a page on top of it merges into their list, not the one this context held.
+		await store.applyCaseloadPage(
+			page('c2', { bundles: [], removed: { subjectIds: [theirs[0]!], orderIds: [] } })
+		);
+		expect(await firstIdsNow()).toEqual(theirs.slice(1));
+	});
+
+	it('serves the first screen from the head row alone, without the whole list', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles }));
+		const whole = await wholeIds();
+		// A list that would not parse is never read while the head holds enough ids.
+		await db.meta.put({ key: 'caseloadOrder', value: [['only a sort key']] });
+		expect((await store.firstSubjects(50)).map((b) => b.subject.id)).toEqual(whole.slice(0, 50));
+	});
+
+	it('reads past the head from the whole list when more rows are asked for', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: generatedBundles(130) }));
+		const whole = await wholeIds();
+		const ids = (await store.firstSubjects(120)).map((b) => b.subject.id);
+		expect(ids).toEqual(whole.slice(0, 120));
+	});
+
+	it('rebuilds a missing list from the rows, so a new page does not drop the rest', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 30) }));
+		await lockValues.caseloadOrder.remove();
+		await lockValues.caseloadOrderHead.remove();
+		await store.applyCaseloadPage(page('c2', { bundles: bundles.slice(30) }));
+		const whole = await wholeIds();
+		expect(whole).toHaveLength(bundles.length);
+		expect(await firstIdsNow()).toEqual(whole);
 	});
 
 	it('falls back to sorting the whole caseload when the stored order no longer parses', async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
 		const whole = await wholeIds();
 		await db.meta.put({ key: 'caseloadOrder', value: [['only a sort key']] });
-		await lockValues.caseloadOrderStamp.set(crypto.randomUUID());
+		// As an older build leaves it: no head row beside the list.
+		await lockValues.caseloadOrderHead.remove();
 
 		expect(await lockValues.caseloadOrder.get()).toBeUndefined();
 		expect(await firstIdsNow()).toEqual(whole);

@@ -51,10 +51,24 @@ function isCaseloadOrder(v: unknown): v is CaseloadOrder {
 	);
 }
 
-/** [sortKey, id] in the caseload's default order (encrypted: sort keys hold names). */
+/**
+ * [sortKey, id] in the caseload's default order (encrypted: sort keys hold names). Not parsed by
+ * the start-up check: a damaged list is never used (its readers sort the whole caseload instead),
+ * and walking 10,000 entries there delayed the first screen.
+ */
 export const caseloadOrder = storedValue<CaseloadOrder>(
 	'caseloadOrder',
-	z.custom<CaseloadOrder>(isCaseloadOrder)
+	z.custom<CaseloadOrder>(isCaseloadOrder),
+	{ checkedAtStart: false }
 );
-/** Written with every new caseload order: tells a context whether the order it holds is current. */
-export const caseloadOrderStamp = storedValue('caseloadOrderStamp', z.uuid());
+/** How many ids of the order's start are kept beside it, for the first screen. */
+export const caseloadHeadLength = 100;
+/**
+ * Written with every new caseload order, in the same transaction: a random stamp that tells a
+ * context whether the order it holds is current, and the order's first ids, so that the first
+ * screen after a cold start decrypts this small row and not the whole list.
+ */
+export const caseloadOrderHead = storedValue(
+	'caseloadOrderHead',
+	z.object({ stamp: z.uuid(), first: z.array(z.string()).max(caseloadHeadLength) })
+);

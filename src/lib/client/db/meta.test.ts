@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDraft } from '$lib/domain/visit-draft';
 import { uuid } from '$lib/domain/testing';
 import * as account from './account-values';
+import * as lockValues from './lock-values';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { getDraft, listDrafts, saveDraft } from './drafts-store';
 import { StoredValueError } from './meta';
@@ -88,6 +89,14 @@ describe('stored values', () => {
 		const kept = await db.quarantine.toArray();
 		expect(kept.map((k) => k.key).sort()).toEqual(['routeSettings', 'user']);
 		expect(await quarantineInvalid()).toBe(0);
+	});
+
+	it('leaves the caseload order to its readers: the check does not walk the whole list', async () => {
+		await db.meta.put({ key: 'caseloadOrder', value: [['only a sort key']] });
+		expect(lockValues.caseloadOrder.checkedAtStart).toBe(false);
+		expect(await quarantineInvalid()).toBe(0);
+		// Read as absent all the same, so the first screen sorts the whole caseload instead.
+		expect(await lockValues.caseloadOrder.get()).toBeUndefined();
 	});
 
 	it('never falls back on a bad critical value: it stays, reading throws, a copy is kept once', async () => {

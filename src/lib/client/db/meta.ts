@@ -15,6 +15,8 @@ export interface StoredValue<T> {
 	readonly schema: z.ZodType<T>;
 	/** Never falls back: a bad value is kept where it is and reading it throws. */
 	readonly critical: boolean;
+	/** Whether the start-up check parses it (see `storedValue`'s `checkedAtStart`). */
+	readonly checkedAtStart: boolean;
 	get(): Promise<T | undefined>;
 	set(value: T): Promise<void>;
 	remove(): Promise<void>;
@@ -37,12 +39,21 @@ export function declaredValues(): StoredValue<unknown>[] {
 export function storedValue<T>(
 	key: string,
 	schema: z.ZodType<T>,
-	options: { critical?: boolean } = {}
+	options: {
+		critical?: boolean;
+		/**
+		 * False for a large value whose readers already treat a bad copy as absent and rebuild
+		 * it: parsing it at start-up would cost the first screen (decrypting and walking it)
+		 * and protect nothing.
+		 */
+		checkedAtStart?: boolean;
+	} = {}
 ): StoredValue<T> {
 	const value: StoredValue<T> = {
 		key,
 		schema,
 		critical: options.critical ?? false,
+		checkedAtStart: options.checkedAtStart ?? true,
 		async get() {
 			const row = await database().meta.get(key);
 			if (row === undefined) return undefined;

@@ -24,6 +24,7 @@ export async function quarantineInvalid(): Promise<number> {
 			moved += 1;
 		}
 		for (const value of declaredValues()) {
+			if (!value.checkedAtStart) continue;
 			const row = await db.meta.get(value.key);
 			if (row === undefined || value.schema.safeParse(row.value).success) continue;
 			// A critical value stays in place (reading it throws rather than restarting from a
