@@ -75,6 +75,11 @@ async function warmUp(url: string): Promise<void> {
 	}
 }
 
+const notMeasured = {
+	unlock: { unlockToRowsMs: NaN, keyToRowsMs: NaN, kdfMs: NaN },
+	finalise: { finaliseMs: NaN, rawBlobPutMs: NaN }
+};
+
 interface RunResult {
 	appMs: number;
 	rawTotalMs: number;
@@ -102,7 +107,7 @@ async function measureRun(
 	let result: Omit<RunResult, 'jsGzipBytes'>;
 	try {
 		const page = await context.newPage();
-		await signIn(page);
+		const { deviceLock } = await signIn(page);
 		await caseloadReady(page);
 
 		const pull = await page.evaluate(markSpan, { from: 'fc:pull:start', to: 'fc:pull:end' });
@@ -136,9 +141,10 @@ async function measureRun(
 			navigationToFirstRowsMs: round(rows.toMs),
 			servedByServiceWorker: serviceWorker
 		});
-		const unlock = await measureUnlock(page);
+		// A build from before the lock (BENCH_COMPARE) has neither: NaN, printed as n/a.
+		const unlock = deviceLock ? await measureUnlock(page) : notMeasured.unlock;
 		emit({ metric: 'unlock', run, ...roundAll(unlock) });
-		const finalise = await measureFinalise(page, PHOTO);
+		const finalise = deviceLock ? await measureFinalise(page, PHOTO) : notMeasured.finalise;
 		emit({ metric: 'finalise', run, ...roundAll(finalise) });
 		result = {
 			...unlock,
@@ -273,8 +279,14 @@ function comparePairs(before: RunResult[], after: RunResult[]): void {
 	const ratios = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round(v, 2)]));
 	emit({ metric: 'after-vs-before', pairs: after.length, ...ratios });
 	console.log(`\nThis build against ${process.env.BENCH_COMPARE} (median of per-pair ratios):`);
-	for (const [name, ratio] of Object.entries(figures))
-		console.log(`  ${name}: ${round(ratio, 2)} × ${ratio <= 1.05 ? '(no worse)' : '(WORSE)'}`);
+	for (const [name, ratio] of Object.entries(figures)) {
+		const judged = Number.isNaN(ratio)
+			? 'n/a (not in the other build)'
+			: ratio <= 1.05
+				? '(no worse)'
+				: '(WORSE)';
+		console.log(`  ${name}: ${round(ratio, 2)} × ${judged}`);
+	}
 }
 
 let browser: Browser | undefined;

@@ -26,7 +26,7 @@ const isJs = (res: Response) =>
 export async function measureFirstPageJs(
 	browser: Browser,
 	options: BrowserContextOptions,
-	signIn: (page: Page) => Promise<void>,
+	signIn: (page: Page) => Promise<unknown>,
 	caseloadShown: (page: Page) => Promise<void>
 ): Promise<FirstPageJs> {
 	const context = await browser.newContext({ ...options, serviceWorkers: 'block' });

@@ -29,8 +29,9 @@ export const verdict = (ok: boolean): 'PASS' | 'FAIL' => (ok ? 'PASS' : 'FAIL');
 
 /** One line per target, PASS or FAIL first so a reader's eye finds the verdict. */
 export function verdicts(targets: Target[]): string[] {
-	return targets.map(
-		(t) =>
-			`${verdict(t.measured <= t.limit)}  ${t.name}: ${round(t.measured, 2)} ${t.unit} (target ≤ ${t.limit} ${t.unit})`
+	return targets.map((t) =>
+		Number.isNaN(t.measured)
+			? `n/a   ${t.name}: not in this build`
+			: `${verdict(t.measured <= t.limit)}  ${t.name}: ${round(t.measured, 2)} ${t.unit} (target ≤ ${t.limit} ${t.unit})`
 	);
 }
