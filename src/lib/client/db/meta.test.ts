@@ -1,7 +1,7 @@
 // Must load before Dexie, which picks up the global indexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newDraft } from '$lib/domain/visit-draft';
 import { uuid } from '$lib/domain/testing';
 import * as account from './account-values';
@@ -89,6 +89,15 @@ describe('stored values', () => {
 		const kept = await db.quarantine.toArray();
 		expect(kept.map((k) => k.key).sort()).toEqual(['routeSettings', 'user']);
 		expect(await quarantineInvalid()).toBe(0);
+	});
+
+	it('looks read-only when nothing is wrong, so the first screen’s reads are not held up', async () => {
+		await account.user.set(user);
+		await saveDraft(draft());
+		const transaction = vi.spyOn(db, 'transaction');
+		expect(await quarantineInvalid()).toBe(0);
+		expect(transaction.mock.calls.map((c) => c[0])).toEqual(['r']);
+		transaction.mockRestore();
 	});
 
 	it('leaves the caseload order to its readers: the check does not walk the whole list', async () => {
