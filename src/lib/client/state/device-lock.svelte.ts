@@ -171,6 +171,9 @@ class DeviceLock {
 	 */
 	async lockNow(): Promise<void> {
 		if (this.#state !== 'open' || !(await unlock.unlockRecord())) return;
+		// Locked from this moment: the screen hides the caseload at once, and a worker that takes
+		// over while the others are told to forget is not handed the key (followWorkerChanges).
+		this.#state = 'locked';
 		await unlock.recordLockEvent('lock').catch(() => undefined);
 		await handoff.forget();
 		keyring.drop();
