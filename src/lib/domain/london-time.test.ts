@@ -45,6 +45,36 @@ describe('londonParts', () => {
 		expect(londonParts(new Date('2026-03-29T12:00:00Z')).weekday).toBe(7);
 	});
 
+	it('agrees with Intl at every instant: each 20 minutes of 2026, and 1900–2100 at random', () => {
+		const reference = new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/London',
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		});
+		const asIntl = (d: Date) => {
+			const p = Object.fromEntries(reference.formatToParts(d).map((x) => [x.type, x.value]));
+			return [p.year, p.month, p.day, p.hour, p.minute, p.second].map(Number);
+		};
+		const instants: number[] = [];
+		for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 20 * 60_000 + 7_001)
+			instants.push(ms);
+		let seed = 12345;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const [from, to] = [Date.UTC(1900, 0, 1), Date.UTC(2100, 0, 1)];
+		for (let i = 0; i < 20_000; i++) instants.push(Math.floor(from + random() * (to - from)));
+		const wrong = instants.filter((ms) => {
+			const p = londonParts(new Date(ms));
+			const mine = [p.year, p.month, p.day, p.hour, p.minute, p.second];
+			return mine.join() !== asIntl(new Date(ms)).join();
+		});
+		expect(wrong.map((ms) => new Date(ms).toISOString())).toEqual([]);
+	});
+
 	it('rejects an invalid Date', () => {
 		expect(() => londonParts(new Date('nonsense'))).toThrow(RangeError);
 	});

@@ -79,27 +79,53 @@ function parseHhmm(hhmm: string): { hour: number; minute: number } {
 	return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
+const HOUR_MS = 3_600_000;
+
+/** London's offset from UTC at an instant, asked of Intl (one formatToParts call). */
+function intlOffsetAt(ms: number): number {
+	const parts = partsFormat.formatToParts(new Date(ms));
+	const wall = utcMs(
+		field(parts, 'year'),
+		field(parts, 'month'),
+		field(parts, 'day'),
+		field(parts, 'hour'),
+		field(parts, 'minute'),
+		field(parts, 'second')
+	);
+	return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * Offsets by UTC hour. London's clocks have only ever changed on a whole UTC hour (today at
+ * 01:00 UTC), so one Intl call serves a whole hour; formatToParts per instant was most of the
+ * time spent drawing a caseload's dates. Bounded, as a long-running server sees many hours.
+ */
+const offsetsByHour = new Map<number, number>();
+
+/** How far London's clocks are ahead of UTC at this instant, in milliseconds (0 or 3 600 000). */
+function offsetAt(ms: number): number {
+	const hour = Math.floor(ms / HOUR_MS);
+	let offset = offsetsByHour.get(hour);
+	if (offset === undefined) {
+		offset = intlOffsetAt(hour * HOUR_MS);
+		if (offsetsByHour.size >= 10_000) offsetsByHour.clear();
+		offsetsByHour.set(hour, offset);
+	}
+	return offset;
+}
+
 export function londonParts(instant: Date): LondonParts {
-	assertValid(instant);
-	const parts = partsFormat.formatToParts(instant);
-	const year = field(parts, 'year');
-	const month = field(parts, 'month');
-	const day = field(parts, 'day');
+	const wall = new Date(assertValid(instant) + offsetAt(instant.getTime()));
+	const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()];
 	return {
 		year,
 		month,
 		day,
-		hour: field(parts, 'hour'),
-		minute: field(parts, 'minute'),
-		second: field(parts, 'second'),
-		weekday: new Date(utcMs(year, month, day)).getUTCDay() || 7
+		hour: wall.getUTCHours(),
+		minute: wall.getUTCMinutes(),
+		second: wall.getUTCSeconds(),
+		weekday: wall.getUTCDay() || 7
 	};
-}
-
-/** How far London's clocks are ahead of UTC at this instant, in milliseconds (0 or 3 600 000). */
-function offsetAt(ms: number): number {
-	const p = londonParts(new Date(ms));
-	return utcMs(p.year, p.month, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
 }
 
 /**
