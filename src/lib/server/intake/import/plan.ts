@@ -19,6 +19,8 @@ import type { StagedAddress, StagedCondition, StagedOrder, StagedSubject } from 
 /**
  * Staged rows + what the database holds → the bundles to write and the counts. References are
  * resolved to ids (new ones get fresh UUIDs); what is not in the files is kept as it is.
+ * Staged conditions become the plan's (their ids and addresses are filled in): plan a staging
+ * once.
  */
 export interface Staged {
 	subjects: StagedSubject[];
@@ -295,7 +297,9 @@ export async function plan(
 		const conditions: Condition[] = [...(old?.conditions ?? [])];
 		for (const c of stagedConditions.get(ref) ?? []) {
 			const cid = conditionIds.get(c.ref)!;
-			let body = c.condition;
+			// Completed in place (a staged row is planned once): a copy made by a spread of
+			// these eight shapes got a hidden class of its own, 15 MB at 10,000 subjects.
+			const body = c.condition;
 			if (c.addressRef) {
 				const addressId = addressIds.get(c.addressRef);
 				const owner =
@@ -310,10 +314,11 @@ export async function plan(
 						column: 'address_ref',
 						problem: `No address ${c.addressRef} of this order's subject in addresses.csv or already held`
 					});
-				} else body = { ...body, addressId } as StagedCondition['condition'];
+				} else (body as { addressId: string }).addressId = addressId;
 			}
 			const parsed = conditionRowSchema.safeParse(body);
-			const condition = { ...body, id: cid } as Condition;
+			const condition = body as Condition;
+			condition.id = cid;
 			if (!parsed.success) issues.push(...zodIssues('conditions', c.row, parsed.error));
 			const j = conditions.findIndex((x) => x.id === cid);
 			tally('conditions', j >= 0 ? conditions[j] : undefined, condition);
