@@ -43,6 +43,13 @@ export interface SubjectWrite {
 	isNew?: boolean;
 }
 
+/** Each item's JSON as just written: its subject, and its addresses and orders in order. */
+export interface StoredJson {
+	subject: string;
+	addresses: string[];
+	orders: string[];
+}
+
 /** Under PostgreSQL's limit on bound values; SQLite takes the list as one JSON value anyway. */
 const DELETE_CHUNK = 500;
 
@@ -52,14 +59,16 @@ const DELETE_CHUNK = 500;
  * the import. Each subject takes a fresh change sequence, so the devices of officers assigned
  * to it get the change on their next pull. Every order version written is kept in
  * `order_versions` as well. Callers run it inside their transaction when it must be atomic.
+ * Returns the JSON written for each item, for a caller that keeps the documents too (the
+ * import's record_changes), so nothing is serialised twice.
  */
 export async function putSubjects(
 	db: Db,
 	items: readonly SubjectWrite[],
 	actorId: string | null,
 	at = new Date()
-): Promise<void> {
-	if (items.length === 0) return;
+): Promise<StoredJson[]> {
+	if (items.length === 0) return [];
 	const first = await reserveSeqs(db, items.length);
 	const held = items.filter((i) => !i.isNew).map((i) => i.subject.id);
 	for (let i = 0; i < held.length; i += DELETE_CHUNK) {
@@ -73,11 +82,16 @@ export async function putSubjects(
 			.where(isIn(db, 'subject_id', part))
 			.execute();
 	}
+	const stored: StoredJson[] = items.map((i) => ({
+		subject: JSON.stringify(i.subject),
+		addresses: i.addresses.map((a) => JSON.stringify(a)),
+		orders: i.orders.map((o) => JSON.stringify(o))
+	}));
 	const subjectRows = items.map(({ subject, addresses, teamId, references }, i) => ({
 		id: subject.id,
 		family_name: subject.familyName,
 		risk: subject.risk,
-		data: JSON.stringify(subject),
+		data: stored[i]!.subject,
 		seq: first + i,
 		team_id: teamId,
 		search: subjectSearchText(subject, addresses, references)
@@ -96,12 +110,16 @@ export async function putSubjects(
 	await insertRows(
 		db,
 		'addresses',
-		items.flatMap((i) =>
-			i.addresses.map((a) => ({ id: a.id, subject_id: a.subjectId, data: JSON.stringify(a) }))
+		items.flatMap((i, n) =>
+			i.addresses.map((a, k) => ({
+				id: a.id,
+				subject_id: a.subjectId,
+				data: stored[n]!.addresses[k]!
+			}))
 		)
 	);
-	const orders = items.flatMap((i) =>
-		i.orders.map((order) => ({ order, data: JSON.stringify(order), isNew: i.isNew === true }))
+	const orders = items.flatMap((i, n) =>
+		i.orders.map((order, k) => ({ order, data: stored[n]!.orders[k]!, isNew: i.isNew === true }))
 	);
 	await insertRows(
 		db,
@@ -115,10 +133,11 @@ export async function putSubjects(
 		}))
 	);
 	await orderVersions.recordStored(db, orders, actorId, at);
+	return stored;
 }
 
 /** `putSubjects` for one subject. */
-export function putSubject(
+export async function putSubject(
 	db: Db,
 	subject: Subject,
 	addresses: Address[],
@@ -127,7 +146,7 @@ export function putSubject(
 		teamId: null
 	}
 ): Promise<void> {
-	return putSubjects(
+	await putSubjects(
 		db,
 		[{ subject, addresses, orders, teamId: placement.teamId, references: placement.references }],
 		placement.actorId ?? null

@@ -10,6 +10,9 @@ export async function idsOf(
 	kind: Kind,
 	references: string[]
 ): Promise<Map<string, string>> {
+	// A first import into an empty database looks up tens of thousands of references that
+	// cannot be there: one probe of the index says so.
+	if (references.length > 500 && !(await anyHeld(db, kind))) return new Map();
 	const rows = await readByKeys(db, references, (part) =>
 		db
 			.selectFrom('record_refs')
@@ -19,6 +22,17 @@ export async function idsOf(
 			.execute()
 	);
 	return new Map(rows.map((r) => [r.reference, r.id]));
+}
+
+/** Whether any reference of this kind is held at all. */
+async function anyHeld(db: Db, kind: Kind): Promise<boolean> {
+	const row = await db
+		.selectFrom('record_refs')
+		.select('id')
+		.where('kind', '=', kind)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** The reference for each of our ids of one kind. */

@@ -1,6 +1,6 @@
 import * as audit from '../../db/audit';
 import { insertRows } from '../../db/bulk';
-import { putSubjects } from '../../db/caseload';
+import { putSubjects, type StoredJson } from '../../db/caseload';
 import type { Db } from '../../db/connection';
 import type { Plan } from './plan';
 
@@ -9,6 +9,9 @@ import type { Plan } from './plan';
  * JSON built for one batch are dropped before the next (the import's memory stays flat).
  */
 const BATCH = 500;
+
+const bundleJson = (s: StoredJson, teamId: string | null) =>
+	`{"subject":${s.subject},"addresses":[${s.addresses.join(',')}],"orders":[${s.orders.join(',')}],"teamId":${JSON.stringify(teamId)}}`;
 
 /**
  * Writes a clean plan inside the caller's transaction, batch by batch, through the same writer
@@ -36,7 +39,7 @@ export async function applyPlan(
 				: bundle,
 			before
 		}));
-		await putSubjects(
+		const stored = await putSubjects(
 			trx,
 			batch.map(({ bundle, before }) => ({
 				...bundle,
@@ -51,14 +54,15 @@ export async function applyPlan(
 		await insertRows(
 			trx,
 			'record_changes',
-			batch.map(({ bundle, before }) => ({
+			batch.map(({ bundle, before }, k) => ({
 				at: when,
 				actor_id: actorId,
 				entity: 'subject',
 				entity_id: bundle.subject.id,
 				action: before ? 'import-update' : 'import-create',
 				before: before ? JSON.stringify(before) : null,
-				after: JSON.stringify(bundle)
+				// JSON.stringify(bundle), made from the JSON just written rather than again.
+				after: bundleJson(stored[k]!, bundle.teamId)
 			}))
 		);
 	}

@@ -90,9 +90,12 @@ export async function runImport(
 	}
 	// Read before anything the plan reads: a write after this moves the counter past it.
 	const seq = opts.apply ? 0 : await currentSeq(db);
-	const { staged, issues } = stage(files);
+	const read = stage(files);
+	const issues = read.issues;
 	const run = async (trx: Db) => {
-		const p = await plan(trx, staged, opts.teamId);
+		const p = await plan(trx, read.staged, opts.teamId);
+		// The plan holds what it needs; the rows need not stay in memory while it is written.
+		read.staged = { subjects: [], addresses: [], orders: [], conditions: [] };
 		// Row problems and cross-file problems (duplicates, unknown references) in one report.
 		if (issues.length) return report([...issues, ...p.issues]);
 		if (p.issues.length) return report(p.issues, p.counts);
