@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import { nextSeq, type Db } from './connection';
+import { nextSeq, takeSeqs, type Db } from './connection';
 import { engineOf } from './engine';
 import { isIn, readByKeys } from './lists';
 import type { PhotosTable } from './schema';
@@ -243,6 +243,22 @@ export async function complete(
 async function markComplete(db: Db, photoId: string, bytes: number, at: string): Promise<void> {
 	// Last: the change counter stays locked from here until commit (see reserveSeqs), so the
 	// photo's bytes are written before it is taken, not while every other writer waits.
+	if (engineOf(db) === 'postgres') {
+		// One round trip: the counter is taken in the update's WITH.
+		const row = await db
+			.with('taken', () => takeSeqs(db, 1))
+			.updateTable('photos')
+			.set((eb) => ({
+				completed_at: at,
+				received: bytes,
+				seq: eb.selectFrom('taken').select('value')
+			}))
+			.where('id', '=', photoId)
+			.returning('seq')
+			.executeTakeFirstOrThrow();
+		if (row.seq === null) throw new Error('The change counter is missing');
+		return;
+	}
 	const seq = await nextSeq(db);
 	await db
 		.updateTable('photos')
