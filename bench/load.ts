@@ -29,6 +29,10 @@ import { quantile, round } from './lib/stats';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_S ?? 60) * 1000;
+/** `postgresql` or `sqlite` runs that engine only; unset runs both. */
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgresql,sqlite').split(',');
+if (!ENGINES.every((e) => e === 'postgresql' || e === 'sqlite'))
+	throw new Error('BENCH_ENGINES: postgresql, sqlite or both (comma-separated)');
 const SUBJECTS_EACH = 30;
 const VISITS = 20;
 const PHOTOS = 5;
@@ -318,16 +322,23 @@ async function postgresTwoServers() {
 async function main() {
 	ensureBuild();
 	console.error(
-		`bench:load: ${DEVICES} devices over ${SPREAD_MS / 1000} s; seeding both databases first`
+		`bench:load: ${DEVICES} devices over ${SPREAD_MS / 1000} s on ${ENGINES.join(' and ')}; seeding first`
 	);
 	const results = [];
-	const pgServers = await postgresTwoServers();
-	try {
-		const r = await rush(pgServers.url, pgServers.measured);
-		results.push(summary('postgresql, 2 app servers', r, await pgServers.count()));
-	} finally {
-		await pgServers.dispose();
+	if (ENGINES.includes('postgresql')) {
+		const pgServers = await postgresTwoServers();
+		try {
+			const r = await rush(pgServers.url, pgServers.measured);
+			results.push(summary('postgresql, 2 app servers', r, await pgServers.count()));
+		} finally {
+			await pgServers.dispose();
+		}
 	}
+	if (ENGINES.includes('sqlite')) await sqliteOneServer(results);
+	print(results);
+}
+
+async function sqliteOneServer(results: ReturnType<typeof summary>[]) {
 	const sqlite = await startBuiltServer(SEED_ENV, { startupMs: STARTUP_MS });
 	try {
 		const r = await rush(sqlite.url, { appPid: sqlite.pid });
@@ -348,6 +359,9 @@ async function main() {
 	} finally {
 		await sqlite.dispose();
 	}
+}
+
+function print(results: ReturnType<typeof summary>[]) {
 	console.log('\nShift-change rush (latencies in ms):');
 	for (const { line } of results) {
 		console.log(

@@ -77,6 +77,11 @@ function kill(b: Backend): Promise<void> {
 // Both start together on the empty database: migrations and the seed must run once.
 await Promise.all(backends.map(start));
 
+// Devices' connections are kept open 65 s (as a cloud balancer's idle timeout is), so a device's
+// next request reuses its socket instead of connecting again. Towards the app servers, Node's
+// global agent already keeps sockets alive (within the servers' own 5 s).
+const KEEP_ALIVE_MS = 65_000;
+
 let next = 0;
 function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, tries: number): void {
 	const b = backends[next++ % backends.length]!;
@@ -96,7 +101,7 @@ function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, tries:
 	out.end(body);
 }
 
-createServer(async (req, res) => {
+const balancer = createServer(async (req, res) => {
 	const control = /^\/__cluster\/(kill|start)\/([01])$/.exec(req.url ?? '');
 	if (control && req.method === 'POST') {
 		const b = backends[Number(control[2])]!;
@@ -107,7 +112,11 @@ createServer(async (req, res) => {
 	const chunks: Buffer[] = [];
 	for await (const c of req) chunks.push(c);
 	forward(req, res, Buffer.concat(chunks), backends.length);
-}).listen(port, '127.0.0.1');
+});
+balancer.keepAliveTimeout = KEEP_ALIVE_MS;
+// Above the keep-alive, or a slow request's headers would be cut off first.
+balancer.headersTimeout = KEEP_ALIVE_MS + 1000;
+balancer.listen(port, '127.0.0.1');
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
 	process.on(signal, async () => {

@@ -35,7 +35,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	try {
 		if (api) {
 			checkRequestOrigin(event);
-			event.locals.deviceId = await checkDevice(database, event);
+			event.locals.deviceId = await checkDevice(database, event, auth?.deviceRevoked ?? false);
 		}
 		response = await resolve(event);
 	} catch (e) {

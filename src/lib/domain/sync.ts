@@ -141,7 +141,7 @@ export const pushResponseSchema = z.strictObject({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Photos travel separately, in chunks, and are checked against this hash on arrival. */
-export const PHOTO_CHUNK_BYTES = 256 * 1024;
+export const PHOTO_CHUNK_BYTES = 512 * 1024;
 
 export const photoUploadStatusSchema = z.strictObject({
 	photoId: idSchema,

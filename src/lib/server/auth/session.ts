@@ -14,6 +14,8 @@ export interface Authenticated {
 	session: sessions.SessionInfo;
 	/** Set by a password reset: until changed, only the change-password route answers. */
 	mustChangePassword: boolean;
+	/** The session's device (if it has one) is revoked, as read with the session. */
+	deviceRevoked: boolean;
 }
 
 /** The user and session behind a token; null if expired, idle too long, or the user is disabled. */
@@ -22,15 +24,19 @@ export async function authenticate(
 	token: string,
 	now = new Date()
 ): Promise<Authenticated | null> {
-	const session = await sessions.resolve(db, token, sessionIdleMs(), TOUCH_EVERY_MS, now);
-	if (!session) return null;
-	const user = await users.findById(db, session.userId);
-	if (!user || user.disabled) return null;
+	const live = await sessions.resolve(db, token, sessionIdleMs(), TOUCH_EVERY_MS, now);
+	if (!live || live.user.disabled) return null;
+	const { session, user } = live;
 	// The device's "last seen" moves with its session's, at most once a minute.
 	if (session.deviceId && session.lastSeenAt === now.toISOString()) {
 		await devices.touch(db, session.deviceId, now);
 	}
-	return { user: users.toPublicUser(user), session, mustChangePassword: user.mustChangePassword };
+	return {
+		user: users.toPublicUser(user),
+		session,
+		mustChangePassword: user.mustChangePassword,
+		deviceRevoked: live.deviceRevoked
+	};
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {

@@ -162,13 +162,20 @@ export function nextSeq(db: Db): Promise<number> {
  * numbered up to N (see docs/sync-protocol.md, "The change counter under concurrency").
  */
 export async function reserveSeqs(db: Db, count: number): Promise<number> {
-	const row = await db
+	const row = await takeSeqs(db, count).executeTakeFirstOrThrow();
+	return row.value - count + 1;
+}
+
+/**
+ * The statement behind `reserveSeqs`, answering the counter's new value: on PostgreSQL it can
+ * also ride in another statement's WITH, saving a round trip.
+ */
+export function takeSeqs(db: Db, count: number) {
+	return db
 		.updateTable('counters')
 		.set((eb) => ({ value: eb('value', '+', count) }))
 		.where('name', '=', 'change')
-		.returning('value')
-		.executeTakeFirstOrThrow();
-	return row.value - count + 1;
+		.returning('value');
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Db } from './connection';
 import type { Selectable } from 'kysely';
 import type { DevicesTable } from './schema';
-import { engineOf } from './engine';
 
 export interface Device {
 	id: string;
@@ -95,9 +94,10 @@ export async function touch(db: Db, id: string, now = new Date()): Promise<void>
 /**
  * The device's row, registering it to `userId` if it is new (a device belongs to the officer
  * whose push first named it), locked until the caller's transaction ends: two servers handed
- * the same push at the same moment take turns here, and the second sees the first's `last_seq`. PostgreSQL: SELECT … FOR UPDATE (the insert waits
- * for a concurrent one of the same id, then does nothing). SQLite: the writing transaction's
- * BEGIN IMMEDIATE already holds the database's one write lock.
+ * the same push at the same moment take turns here, and the second sees the first's `last_seq`.
+ * One statement on both engines: an insert whose conflict "updates" the row to itself, which on
+ * PostgreSQL locks it (waiting for a concurrent insert of the same id) and returns it as stored.
+ * On SQLite the writing transaction's BEGIN IMMEDIATE already holds the database's one write lock.
  */
 export async function claim(
 	db: Db,
@@ -105,7 +105,7 @@ export async function claim(
 	userId: string,
 	now = new Date()
 ): Promise<DeviceRecord> {
-	await db
+	const row = await db
 		.insertInto('devices')
 		.values({
 			id,
@@ -114,13 +114,8 @@ export async function claim(
 			registered_at: now.toISOString(),
 			last_seen_at: now.toISOString()
 		})
-		.onConflict((oc) => oc.column('id').doNothing())
-		.execute();
-	const row = await db
-		.selectFrom('devices')
-		.selectAll()
-		.where('id', '=', id)
-		.$if(engineOf(db) === 'postgres', (qb) => qb.forUpdate())
+		.onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ id: eb.ref('excluded.id') })))
+		.returningAll()
 		.executeTakeFirstOrThrow();
 	return toRecord(row);
 }

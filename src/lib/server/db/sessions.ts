@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './connection';
+import * as users from './users';
 
 /**
  * Server sessions. Only the hash of a token is stored, so a copy of the database does not hand
@@ -48,9 +49,17 @@ export async function create(
 	return { token, expiresAt };
 }
 
+/** A live session, its user and whether its device (if any) is revoked: one query's worth. */
+export interface LiveSession {
+	session: SessionInfo;
+	user: users.UserRecord;
+	deviceRevoked: boolean;
+}
+
 /**
  * The live session behind a token, or undefined when it is unknown, past its absolute expiry or
- * idle for longer than `idleMs`. Refreshes last_seen_at at most every `touchEveryMs`.
+ * idle for longer than `idleMs`. Refreshes last_seen_at at most every `touchEveryMs`. Every API
+ * request asks this, so the session, its user and its device's revocation come in one query.
  */
 export async function resolve(
 	db: Db,
@@ -58,12 +67,31 @@ export async function resolve(
 	idleMs: number,
 	touchEveryMs: number,
 	now = new Date()
-): Promise<SessionInfo | undefined> {
+): Promise<LiveSession | undefined> {
 	const tokenHash = hashToken(token);
 	const row = await db
-		.selectFrom('sessions')
-		.selectAll()
-		.where('token_hash', '=', tokenHash)
+		.selectFrom('sessions as s')
+		// sessions.user_id references users (on delete cascade): every session has its user.
+		.innerJoin('users as u', 'u.id', 's.user_id')
+		.leftJoin('devices as d', 'd.id', 's.device_id')
+		.select([
+			's.user_id',
+			's.device_id',
+			's.created_at',
+			's.last_seen_at',
+			's.expires_at',
+			'u.username',
+			'u.display_name',
+			'u.collar_number',
+			'u.role',
+			'u.password_hash',
+			'u.disabled',
+			'u.created_at as user_created_at',
+			'u.team_id',
+			'u.must_change_password',
+			'd.revoked_at as device_revoked_at'
+		])
+		.where('s.token_hash', '=', tokenHash)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	const lastSeen = row.last_seen_at ?? row.created_at;
@@ -81,12 +109,27 @@ export async function resolve(
 			.execute();
 	}
 	return {
-		tokenHash,
-		userId: row.user_id,
-		deviceId: row.device_id,
-		createdAt: row.created_at,
-		lastSeenAt,
-		expiresAt: row.expires_at
+		session: {
+			tokenHash,
+			userId: row.user_id,
+			deviceId: row.device_id,
+			createdAt: row.created_at,
+			lastSeenAt,
+			expiresAt: row.expires_at
+		},
+		user: users.fromRow({
+			id: row.user_id,
+			username: row.username,
+			display_name: row.display_name,
+			collar_number: row.collar_number,
+			role: row.role,
+			password_hash: row.password_hash,
+			disabled: row.disabled,
+			created_at: row.user_created_at,
+			team_id: row.team_id,
+			must_change_password: row.must_change_password
+		}),
+		deviceRevoked: row.device_revoked_at != null
 	};
 }
 

@@ -11,7 +11,7 @@ export interface UserRecord extends User {
 /** What the users screen shows: never the password hash. */
 export type UserSummary = User & { disabled: boolean; mustChangePassword: boolean };
 
-function toRecord(row: UsersTable): UserRecord {
+export function fromRow(row: UsersTable): UserRecord {
 	return {
 		id: row.id,
 		username: row.username,
@@ -46,12 +46,12 @@ export async function findByUsername(db: Db, username: string): Promise<UserReco
 		.selectAll()
 		.where('username', '=', username)
 		.executeTakeFirst();
-	return row && toRecord(row);
+	return row && fromRow(row);
 }
 
 export async function findById(db: Db, id: string): Promise<UserRecord | undefined> {
 	const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-	return row && toRecord(row);
+	return row && fromRow(row);
 }
 
 export async function insert(
@@ -90,13 +90,13 @@ export async function listByRole(db: Db, role: Role, teamId?: string | null): Pr
 		.$if(typeof teamId === 'string', (q) => q.where('team_id', '=', teamId ?? ''))
 		.orderBy('username')
 		.execute();
-	return rows.map((r) => toPublicUser(toRecord(r)));
+	return rows.map((r) => toPublicUser(fromRow(r)));
 }
 
 /** Every account, disabled ones included (they are never deleted). */
 export async function listAll(db: Db): Promise<UserSummary[]> {
 	const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-	return rows.map((r) => toSummary(toRecord(r)));
+	return rows.map((r) => toSummary(fromRow(r)));
 }
 
 export interface UserChange {

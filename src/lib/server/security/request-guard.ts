@@ -13,9 +13,14 @@ const OPEN_ROUTES = new Set(['/api/health', '/api/auth/login']);
  * The device a request comes from: its session's, else the one it names in DEVICE_HEADER.
  * Throws device-revoked for a revoked device (whose sessions have already been ended, so the
  * header is how it is recognised), and device-mismatch when the header names another device
- * than the session's.
+ * than the session's. `sessionDeviceRevoked` is the session's device's state, read with the
+ * session (auth/session.ts), so only a device named by the header alone is looked up here.
  */
-export async function checkDevice(db: Db, event: RequestEvent): Promise<string | null> {
+export async function checkDevice(
+	db: Db,
+	event: RequestEvent,
+	sessionDeviceRevoked: boolean
+): Promise<string | null> {
 	const raw = event.request.headers.get(DEVICE_HEADER);
 	const named = raw && idSchema.safeParse(raw).success ? raw : null;
 	const sessionDevice = event.locals.session?.deviceId ?? null;
@@ -27,7 +32,10 @@ export async function checkDevice(db: Db, event: RequestEvent): Promise<string |
 			'This session belongs to another device. Sign in again on this device.'
 		);
 	}
-	const deviceId = sessionDevice ?? named;
-	if (deviceId && (await devices.isRevoked(db, deviceId))) throw deviceRevoked();
-	return deviceId;
+	if (sessionDevice) {
+		if (sessionDeviceRevoked) throw deviceRevoked();
+		return sessionDevice;
+	}
+	if (named && (await devices.isRevoked(db, named))) throw deviceRevoked();
+	return named;
 }

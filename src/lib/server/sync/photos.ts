@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PhotoDeclaration, PhotoUploadStatus } from '$lib/domain/sync';
 import { MAX_PHOTO_BYTES } from '$lib/domain/visit';
 import type { Db } from '../db/connection';
@@ -80,8 +79,7 @@ export async function appendChunk(
 	now = new Date()
 ): Promise<ChunkOutcome> {
 	const result = await db.transaction().execute(async (trx) => {
-		await photos.lock(trx, photoId);
-		const photo = await photos.findForOfficer(trx, photoId, officerId);
+		const photo = await photos.findForOfficerLocked(trx, photoId, officerId);
 		if (!photo) throw notFound();
 		if (photo.bytes > MAX_PHOTO_BYTES) {
 			throw tooLarge(`Photos can be at most ${MAX_PHOTO_BYTES} bytes: this one cannot be sent.`);
@@ -98,13 +96,9 @@ export async function appendChunk(
 			await photos.addChunk(trx, photoId, offset, chunk);
 			return { kind: 'ok' as const, photo: { ...photo, received: end } };
 		}
-		const content = Buffer.concat([...(await photos.readChunks(trx, photoId)), chunk]);
-		const hash = createHash('sha256').update(content).digest('hex');
-		if (hash !== photo.sha256) {
-			await photos.discardUpload(trx, photoId);
+		if (!(await photos.completeUpload(trx, photoId, photo.sha256, chunk, now))) {
 			return { kind: 'hash' as const, photo };
 		}
-		await photos.complete(trx, photoId, hash, content, now);
 		return { kind: 'ok' as const, photo: { ...photo, received: end, complete: true } };
 	});
 	// Thrown only after the transaction has committed the discard.
