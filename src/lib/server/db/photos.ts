@@ -82,6 +82,17 @@ export async function linkMany(
 	}
 }
 
+/** Photos this officer's visits refer to: the one query behind both look-ups below. */
+function officersPhoto(db: Db, photoId: string, officerId: string) {
+	return db
+		.selectFrom('photos as p')
+		.innerJoin('visit_photos as vp', 'vp.photo_id', 'p.id')
+		.innerJoin('visits as v', 'v.id', 'vp.visit_id')
+		.select(['p.id', 'p.sha256', 'p.bytes', 'p.mime_type', 'p.received', 'p.completed_at'])
+		.where('p.id', '=', photoId)
+		.where('v.officer_id', '=', officerId);
+}
+
 /**
  * The photo, if this officer recorded a visit that refers to it (and, when given, that visit);
  * undefined otherwise, so nobody learns of photos that are not theirs.
@@ -92,13 +103,7 @@ export async function findForOfficer(
 	officerId: string,
 	visitId?: string
 ): Promise<PhotoRecord | undefined> {
-	const row = await db
-		.selectFrom('photos as p')
-		.innerJoin('visit_photos as vp', 'vp.photo_id', 'p.id')
-		.innerJoin('visits as v', 'v.id', 'vp.visit_id')
-		.select(['p.id', 'p.sha256', 'p.bytes', 'p.mime_type', 'p.received', 'p.completed_at'])
-		.where('p.id', '=', photoId)
-		.where('v.officer_id', '=', officerId)
+	const row = await officersPhoto(db, photoId, officerId)
 		.$if(visitId !== undefined, (qb) => qb.where('v.id', '=', visitId!))
 		.executeTakeFirst();
 	return row && toRecord(row);
@@ -114,13 +119,7 @@ export async function findForOfficerLocked(
 	photoId: string,
 	officerId: string
 ): Promise<PhotoRecord | undefined> {
-	const row = await db
-		.selectFrom('photos as p')
-		.innerJoin('visit_photos as vp', 'vp.photo_id', 'p.id')
-		.innerJoin('visits as v', 'v.id', 'vp.visit_id')
-		.select(['p.id', 'p.sha256', 'p.bytes', 'p.mime_type', 'p.received', 'p.completed_at'])
-		.where('p.id', '=', photoId)
-		.where('v.officer_id', '=', officerId)
+	const row = await officersPhoto(db, photoId, officerId)
 		.$if(engineOf(db) === 'postgres', (qb) => qb.forUpdate('p'))
 		.executeTakeFirst();
 	return row && toRecord(row);
