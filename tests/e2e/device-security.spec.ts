@@ -166,7 +166,10 @@ test('the app locks itself after the idle time', async ({ page }) => {
 	await new CaseloadPage(page).waitUntilReadyForOffline();
 	await page.clock.fastForward('09:00');
 	await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible();
+	// Locking hides the caseload at once, then reloads so nothing decrypted stays in memory.
+	const reloaded = page.waitForEvent('load');
 	await page.clock.fastForward('01:30');
+	await reloaded;
 	await expect(new LockPage(page).screen()).toBeVisible();
 	await expect(page.getByTestId('caseload-row')).toHaveCount(0);
 });

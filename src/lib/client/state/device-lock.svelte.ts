@@ -14,7 +14,8 @@ import { z } from 'zod';
 
 export { MIN_PASSPHRASE_LENGTH };
 
-export type LockState = 'opening' | 'signed-out' | 'setup' | 'locked' | 'wiped' | 'open';
+export type LockState =
+	'opening' | 'signed-out' | 'setup' | 'locked' | 'locking' | 'wiped' | 'open';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
@@ -171,9 +172,10 @@ class DeviceLock {
 	 */
 	async lockNow(): Promise<void> {
 		if (this.#state !== 'open' || !(await unlock.unlockRecord())) return;
-		// Locked from this moment: the screen hides the caseload at once, and a worker that takes
+		// Locking from this moment: the screen hides the caseload at once, and a worker that takes
 		// over while the others are told to forget is not handed the key (followWorkerChanges).
-		this.#state = 'locked';
+		// Not 'locked': its unlock form would race the reload below.
+		this.#state = 'locking';
 		await unlock.recordLockEvent('lock').catch(() => undefined);
 		await handoff.forget();
 		keyring.drop();
