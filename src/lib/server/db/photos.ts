@@ -199,7 +199,7 @@ async function completeInPostgres(
 		select sha256, length(data) as bytes from hashed`.execute(db);
 	const content = rows[0]!;
 	if (content.sha256 !== sha256) {
-		await db.updateTable('photos').set({ received: 0 }).where('id', '=', photoId).execute();
+		await discardUpload(db, photoId);
 		return false;
 	}
 	await markComplete(db, photoId, content.bytes, at);
