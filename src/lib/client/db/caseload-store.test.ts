@@ -218,6 +218,21 @@ describe('firstSubjects', () => {
 		);
 		expect((await store.allSubjects())[0]!.teamVisit).toEqual(visit);
 	});
+
+	it('keeps a held team visit when its bundle comes again among new subjects', async () => {
+		const [held, ...fresh] = bundles.slice(0, 4);
+		const visit = {
+			subjectId: held!.subject.id,
+			at: '2026-11-27T21:10:00Z',
+			officerName: 'PC Test Webb',
+			result: 'seen' as const
+		};
+		await store.applyCaseloadPage(page('c1', { bundles: [held!], teamVisits: [visit] }));
+		await store.applyCaseloadPage(page('c2', { bundles: [...fresh, held!] }));
+		const rows = await store.allSubjects();
+		expect(rows).toHaveLength(4);
+		expect(rows.filter((r) => r.teamVisit).map((r) => r.teamVisit)).toEqual([visit]);
+	});
 });
 
 describe('the caseload order, held between pages', () => {

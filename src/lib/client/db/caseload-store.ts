@@ -34,9 +34,9 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 		if (fresh.length > 0) {
 			// A new bundle replaces the subject's documents, not what the team's visits told us
 			// (a row that gains a team visit here is a new row, encrypted as it is put).
-			const held = await db.subjects.bulkGet(fresh.map((s) => s.id));
-			stored = fresh.map((s, i) => {
-				const teamVisit = held[i]?.teamVisit;
+			const held = await heldTeamVisits(fresh.map((s) => s.id));
+			stored = fresh.map((s) => {
+				const teamVisit = held.get(s.id);
 				return teamVisit ? { ...s, teamVisit } : s;
 			});
 			await db.subjects.bulkPut(stored);
@@ -56,6 +56,20 @@ export async function applyCaseloadPage(page: CaseloadPage): Promise<void> {
 		await syncValues.cursor.set(page.cursor);
 		await syncValues.lastSyncedAt.set(page.serverTime);
 	});
+}
+
+/**
+ * The team visits already held for these subjects. Only rows that exist are read (and
+ * decrypted): the keys alone say which, so a first download reads no rows at all.
+ */
+async function heldTeamVisits(ids: readonly string[]): Promise<Map<string, TeamVisit>> {
+	const subjects = database().subjects;
+	const keys = new Set(await subjects.toCollection().primaryKeys());
+	const present = ids.filter((id) => keys.has(id));
+	const rows = present.length > 0 ? await subjects.bulkGet(present) : [];
+	const visits = new Map<string, TeamVisit>();
+	for (const row of rows) if (row?.teamVisit) visits.set(row.id, row.teamVisit);
+	return visits;
 }
 
 /** Keeps each subject's latest team visit; an older one arriving late never replaces it. */

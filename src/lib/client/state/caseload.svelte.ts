@@ -57,8 +57,15 @@ export class CaseloadView {
 	 */
 	#whole = $state.raw<CaseloadRow[] | null>(null);
 
+	/**
+	 * The first rows as last read. Once a screenful is shown, a download does not follow them
+	 * either: re-reading and redrawing them after every page held up the next page's write.
+	 * A subject a later page sorts among them appears when the download ends.
+	 */
+	#firstSeen = $state.raw<CaseloadRow[] | null>(null);
+
 	readonly rows = $derived(
-		this.#whole && this.#whole.length > 0 ? this.#whole : (this.#first.current ?? this.#whole ?? [])
+		this.#whole && this.#whole.length > 0 ? this.#whole : (this.#firstSeen ?? this.#whole ?? [])
 	);
 	readonly loaded = $derived(this.#whole !== null);
 
@@ -81,7 +88,14 @@ export class CaseloadView {
 	constructor() {
 		// Effects run once the DOM is updated: the first rows are on screen.
 		$effect(() => {
-			if (this.#firstShown || !this.#first.loaded) return;
+			const full = (this.#firstSeen?.length ?? 0) >= FIRST_ROWS;
+			if (full && syncStatus.phase === 'downloading') return;
+			if (this.#whole && this.#whole.length > 0) return;
+			const first = this.#first.current;
+			if (first) this.#firstSeen = first;
+		});
+		$effect(() => {
+			if (this.#firstShown || this.#firstSeen === null) return;
 			performance.mark('fc:caseload:first-rows');
 			this.#firstShown = true;
 		});

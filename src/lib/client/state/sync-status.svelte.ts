@@ -4,6 +4,7 @@ import { ApiError } from '../sync/api';
 import { requestBackgroundSync } from '../sync/background-sync';
 import type { PullProgress } from '../sync/caseload-pull';
 import { runSync } from '../sync/engine';
+import { startFeedWorkers } from '../sync/feed-worker';
 import { PhotoUploadError } from '../sync/photo-upload';
 import type { PushProgress } from '../sync/push';
 import { RetryScheduler } from '../sync/scheduler';
@@ -38,6 +39,11 @@ class SyncStatus {
 		null
 	);
 	readonly #scheduler = new RetryScheduler(() => this.#run());
+
+	constructor() {
+		// A page's sync checks the caseload off its main thread (the service worker's cannot).
+		startFeedWorkers();
+	}
 
 	get counts(): OutboxCounts {
 		return this.#counts.current;

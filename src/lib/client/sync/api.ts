@@ -19,10 +19,6 @@ export class ApiError extends Error {
 	}
 }
 
-/**
- * Fetch JSON from our own API and check it against the shared contract: a server that speaks
- * another version is caught here rather than deep in the UI.
- */
 const revokedListeners = new Set<() => void>();
 
 /** Called after the device has wiped itself on a `device-revoked` answer. */
@@ -38,17 +34,18 @@ async function deviceRevoked(): Promise<void> {
 	for (const l of revokedListeners) l();
 }
 
+/**
+ * Fetch JSON from our own API and check it against the shared contract: a server that speaks
+ * another version is caught here rather than deep in the UI.
+ */
 export async function request<S extends z.ZodType>(
 	path: string,
 	schema: S,
 	init: { method?: string; body?: unknown; signal?: AbortSignal } = {}
 ): Promise<z.infer<S>> {
 	let res: Response;
-	const headers: Record<string, string> = {};
+	const headers = await deviceHeaders();
 	if (init.body !== undefined) headers['content-type'] = 'application/json';
-	// The server knows a revoked device by this id even once its sessions are gone.
-	const deviceId = await deviceIdValue.get();
-	if (deviceId) headers[DEVICE_HEADER] = deviceId;
 	try {
 		res = await fetch(path, {
 			method: init.method ?? 'GET',
@@ -62,23 +59,42 @@ export async function request<S extends z.ZodType>(
 		throw new ApiError({ kind: 'offline' });
 	}
 	const body: unknown = await res.json().catch(() => undefined);
+	return settle(res.status, body, (b) => schema.safeParse(b));
+}
+
+/** The headers every call carries: the server knows a revoked device by its id even once its sessions are gone. */
+export async function deviceHeaders(): Promise<Record<string, string>> {
+	const deviceId = await deviceIdValue.get();
+	return deviceId ? { [DEVICE_HEADER]: deviceId } : {};
+}
+
+/**
+ * What an answer means: its data once `check` accepts the body, or the ApiError it is (signed
+ * out, refused, this device revoked — which wipes it —, or a body this app does not understand).
+ * Shared by `request` and by the caseload feed, whose pages are checked off the main thread.
+ */
+export async function settle<T>(
+	status: number,
+	body: unknown,
+	check: (body: unknown) => { success: true; data: T } | { success: false }
+): Promise<T> {
 	const err = apiErrorSchema.safeParse(body);
-	if (res.status === 401) {
+	if (status === 401) {
 		const message = err.success ? err.data.error.message : 'Sign in to continue';
 		throw new ApiError({ kind: 'unauthenticated', message });
 	}
-	if (!res.ok) {
-		if (res.status === 403 && err.success && err.data.error.code === 'device-revoked') {
+	if (status < 200 || status > 299) {
+		if (status === 403 && err.success && err.data.error.code === 'device-revoked') {
 			await deviceRevoked();
 		}
 		throw new ApiError({
 			kind: 'rejected',
-			status: res.status,
-			code: err.success ? err.data.error.code : 'http-' + res.status,
-			message: err.success ? err.data.error.message : `The server answered ${res.status}`
+			status,
+			code: err.success ? err.data.error.code : 'http-' + status,
+			message: err.success ? err.data.error.message : `The server answered ${status}`
 		});
 	}
-	const parsed = schema.safeParse(body);
+	const parsed = check(body);
 	if (!parsed.success) {
 		throw new ApiError({
 			kind: 'bad-response',
