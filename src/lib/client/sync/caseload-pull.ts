@@ -1,21 +1,11 @@
-import type { CaseloadPage } from '$lib/domain/caseload';
 import { applyCaseloadPage } from '../db/caseload-store';
 import * as syncValues from '../db/sync-values';
+import { feedPath } from './feed-check';
 import { FeedReader } from './feed-reader';
 
 export interface PullProgress {
 	done: number;
 	total: number;
-}
-
-function fetchPage(
-	feed: FeedReader,
-	cursor: string | undefined,
-	pageSize: number
-): Promise<CaseloadPage> {
-	const query = new URLSearchParams({ limit: String(pageSize) });
-	if (cursor) query.set('cursor', cursor);
-	return feed.page(`/api/caseload?${query}`);
 }
 
 /** A small first page puts numbers on screen quickly; big pages after it store fastest. */
@@ -35,12 +25,13 @@ export async function pullCaseload(
 	performance.mark('fc:pull:start');
 	const feed = new FeedReader();
 	try {
-		let next = fetchPage(feed, await syncValues.cursor.get(), Math.min(FIRST_PAGE, pageSize));
+		const first = feedPath(await syncValues.cursor.get(), Math.min(FIRST_PAGE, pageSize));
+		let next = feed.page(first, pageSize);
 		let done = 0;
 		for (;;) {
 			const page = await next;
 			if (page.hasMore) {
-				next = fetchPage(feed, page.cursor, pageSize);
+				next = feed.page(feedPath(page.cursor, pageSize), pageSize);
 				// If storing this page fails, the prefetch is abandoned: don't report it twice.
 				next.catch(() => undefined);
 			}

@@ -12,20 +12,34 @@ export type FeedAnswer =
 	| { kind: 'other'; status: number; body: unknown; invalid: boolean }
 	| { kind: 'offline' };
 
-/** Reads one answer and checks a successful one against the contract. */
-export async function readFeedAnswer(res: Response): Promise<FeedAnswer> {
-	const body: unknown = await res.json().catch(() => undefined);
-	if (!res.ok) return { kind: 'other', status: res.status, body, invalid: false };
-	const parsed = caseloadPageSchema.safeParse(body);
-	return parsed.success
-		? { kind: 'page', status: res.status, json: JSON.stringify(parsed.data) }
-		: { kind: 'other', status: res.status, body: undefined, invalid: true };
+/** The feed's address for a page: built in one place, so a page read ahead is found again. */
+export function feedPath(cursor: string | undefined, limit: number): string {
+	const query = new URLSearchParams({ limit: String(limit) });
+	if (cursor) query.set('cursor', cursor);
+	return `/api/caseload?${query}`;
 }
 
-/** Fetches one feed page: on the worker's thread, or the page's own where there is no worker. */
+/**
+ * The next page's cursor as the body names it, before the body is checked: enough to start
+ * fetching that page, never used for anything else (an unchecked page is never given back).
+ */
+function nextCursor(body: unknown): string | null {
+	if (typeof body !== 'object' || body === null) return null;
+	const { hasMore, cursor } = body as { hasMore?: unknown; cursor?: unknown };
+	return hasMore === true && typeof cursor === 'string' && cursor.length > 0 && cursor.length <= 200
+		? cursor
+		: null;
+}
+
+/**
+ * Fetches one feed page and checks a successful answer against the contract: on the worker's
+ * thread, or the page's own where there is no worker. `onNext` hears the next page's cursor as
+ * soon as the body is parsed, so that page can be on its way while this one is checked.
+ */
 export async function fetchFeedAnswer(
 	path: string,
-	headers: Record<string, string>
+	headers: Record<string, string>,
+	onNext: (cursor: string) => void = () => {}
 ): Promise<FeedAnswer> {
 	let res: Response;
 	try {
@@ -33,5 +47,12 @@ export async function fetchFeedAnswer(
 	} catch {
 		return { kind: 'offline' };
 	}
-	return readFeedAnswer(res);
+	const body: unknown = await res.json().catch(() => undefined);
+	if (!res.ok) return { kind: 'other', status: res.status, body, invalid: false };
+	const next = nextCursor(body);
+	if (next) onNext(next);
+	const parsed = caseloadPageSchema.safeParse(body);
+	return parsed.success
+		? { kind: 'page', status: res.status, json: JSON.stringify(parsed.data) }
+		: { kind: 'other', status: res.status, body: undefined, invalid: true };
 }

@@ -7,7 +7,7 @@ import { generateCaseload } from '$lib/server/seed/generate';
 import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import { unlockForTests } from '../db/crypto/testing';
 import { ApiError } from './api';
-import { fetchFeedAnswer } from './feed-check';
+import { FeedAhead } from './feed-ahead';
 import { FeedReader, type WorkerLike } from './feed-reader';
 import { FakeSyncServer, feedOf, feedPage } from './testing';
 
@@ -19,8 +19,15 @@ const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
 	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
 }));
 
+interface Asked {
+	id: number;
+	path: string;
+	headers: Record<string, string>;
+	nextLimit: number;
+}
+
 /**
- * A worker on this thread that runs the real worker's code (fetchFeedAnswer) and answers as
+ * A worker on this thread that runs the real worker's code (FeedAhead) and answers as
  * a worker does, a turn later; `reply` lets a test make it misbehave.
  */
 class ThreadlessWorker implements WorkerLike {
@@ -30,17 +37,14 @@ class ThreadlessWorker implements WorkerLike {
 	};
 	readonly asked: string[] = [];
 	terminated = false;
-	reply: (message: {
-		id: number;
-		path: string;
-		headers: Record<string, string>;
-	}) => Promise<unknown> = async ({ id, path, headers }) => ({
+	readonly #feed = new FeedAhead();
+	reply: (message: Asked) => Promise<unknown> = async ({ id, path, headers, nextLimit }) => ({
 		id,
-		answer: await fetchFeedAnswer(path, headers)
+		answer: await this.#feed.answer(path, headers, nextLimit)
 	});
 
 	postMessage(message: unknown): void {
-		const m = message as { id: number; path: string; headers: Record<string, string> };
+		const m = message as Asked;
 		this.asked.push(m.path);
 		void this.reply(m).then((data) => {
 			if (data !== undefined) this.emit('message', data);
@@ -76,7 +80,7 @@ describe('FeedReader', () => {
 		const worker = new ThreadlessWorker();
 		const feed = new FeedReader(() => worker);
 
-		const page = await feed.page(first);
+		const page = await feed.page(first, 3);
 
 		expect(worker.asked).toEqual([first]);
 		expect(page).toEqual(server.pages.get(''));
@@ -87,7 +91,7 @@ describe('FeedReader', () => {
 	it('checks pages on this thread when there is no worker', async () => {
 		const server = new FakeSyncServer(feedOf(bundles, 3));
 		vi.stubGlobal('fetch', server.fetch);
-		const page = await new FeedReader(null).page(first);
+		const page = await new FeedReader(null).page(first, 3);
 		expect(page.bundles).toHaveLength(3);
 		expect(server.pulls).toEqual(['|3']);
 	});
@@ -97,7 +101,7 @@ describe('FeedReader', () => {
 		const server = new FakeSyncServer(new Map([['', broken]]));
 		vi.stubGlobal('fetch', server.fetch);
 		for (const feed of [new FeedReader(() => new ThreadlessWorker()), new FeedReader(null)]) {
-			const failure = await feed.page(first).catch((e: unknown) => e);
+			const failure = await feed.page(first, 3).catch((e: unknown) => e);
 			expect(failure).toBeInstanceOf(ApiError);
 			expect((failure as ApiError).problem.kind).toBe('bad-response');
 		}
@@ -107,7 +111,7 @@ describe('FeedReader', () => {
 		const server = new FakeSyncServer(new Map());
 		vi.stubGlobal('fetch', server.fetch);
 		const failure = await new FeedReader(() => new ThreadlessWorker())
-			.page('/api/caseload?limit=3&cursor=gone')
+			.page('/api/caseload?limit=3&cursor=gone', 3)
 			.catch((e: unknown) => e);
 		expect((failure as ApiError).problem).toEqual({
 			kind: 'rejected',
@@ -122,7 +126,7 @@ describe('FeedReader', () => {
 		server.offlineFrom = 1;
 		vi.stubGlobal('fetch', server.fetch);
 		const failure = await new FeedReader(() => new ThreadlessWorker())
-			.page(first)
+			.page(first, 3)
 			.catch((e: unknown) => e);
 		expect((failure as ApiError).problem).toEqual({ kind: 'offline' });
 	});
@@ -134,7 +138,7 @@ describe('FeedReader', () => {
 		worker.reply = async () => undefined;
 		const feed = new FeedReader(() => worker);
 
-		const asked = feed.page(first);
+		const asked = feed.page(first, 3);
 		await vi.waitFor(() => expect(worker.asked).toEqual([first]));
 		worker.emit('error', null);
 
@@ -149,7 +153,7 @@ describe('FeedReader', () => {
 		const worker = new ThreadlessWorker();
 		worker.reply = async ({ id }) => ({ id, answer: { kind: 'page', status: 200, json: 7 } });
 
-		const page = await new FeedReader(() => worker).page(first);
+		const page = await new FeedReader(() => worker).page(first, 3);
 
 		expect(page.bundles).toHaveLength(3);
 		expect(worker.terminated).toBe(true);
@@ -159,7 +163,7 @@ describe('FeedReader', () => {
 		const worker = new ThreadlessWorker();
 		worker.reply = async () => undefined;
 		const feed = new FeedReader(() => worker);
-		const prefetch = feed.page(first).catch((e: unknown) => e);
+		const prefetch = feed.page(first, 3).catch((e: unknown) => e);
 		await vi.waitFor(() => expect(worker.asked).toHaveLength(1));
 
 		feed.close();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CaseloadPage } from '$lib/domain/caseload';
 import { ApiError, deviceHeaders, settle } from './api';
-import { fetchFeedAnswer, type FeedAnswer } from './feed-check';
+import { FeedAhead } from './feed-ahead';
+import type { FeedAnswer } from './feed-check';
 
 /** What we need of a Worker; tests pass a fake. */
 export interface WorkerLike {
@@ -28,6 +29,7 @@ const messageSchema = z.strictObject({
 interface Asked {
 	path: string;
 	headers: Record<string, string>;
+	nextLimit: number;
 	resolve: (answer: FeedAnswer | Promise<FeedAnswer>) => void;
 }
 
@@ -43,15 +45,17 @@ export function useFeedWorker(start: () => WorkerLike): void {
 }
 
 /**
- * Reads the caseload feed's pages for one download: fetched, parsed and checked against the
- * shared contract on a worker's thread, so the page's thread only parses checked JSON and stores
- * it while the worker already checks the next page. Where there is no worker, or it fails, the
+ * Reads the caseload feed's pages for one download: fetched, read ahead, parsed and checked
+ * against the shared contract on a worker's thread (feed-ahead.ts), so the page's thread only
+ * parses checked JSON and stores it while the worker fetches and checks the next page. Where there is no worker, or it fails, the
  * same fetch and check run on this thread: a download never depends on the worker.
  */
 export class FeedReader {
 	#worker: WorkerLike | null = null;
 	readonly #asked = new Map<number, Asked>();
 	#nextId = 1;
+	/** Without a worker, the same reading ahead on this thread. */
+	readonly #here = new FeedAhead();
 
 	constructor(create: (() => WorkerLike) | null = startWorker) {
 		try {
@@ -63,8 +67,9 @@ export class FeedReader {
 		this.#worker?.addEventListener('error', () => this.#fallBack());
 	}
 
-	async page(path: string): Promise<CaseloadPage> {
-		const answer = await this.#ask(path, await deviceHeaders());
+	/** `nextLimit`: the page size that will be asked for next, so that page can be read ahead. */
+	async page(path: string, nextLimit: number): Promise<CaseloadPage> {
+		const answer = await this.#ask(path, await deviceHeaders(), nextLimit);
 		if (answer.kind === 'offline') throw new ApiError({ kind: 'offline' });
 		if (answer.kind === 'other') {
 			return settle(answer.status, answer.body, () => ({ success: false }));
@@ -79,13 +84,13 @@ export class FeedReader {
 		this.#stop((asked) => asked.resolve({ kind: 'offline' }));
 	}
 
-	#ask(path: string, headers: Record<string, string>): Promise<FeedAnswer> {
+	#ask(path: string, headers: Record<string, string>, nextLimit: number): Promise<FeedAnswer> {
 		const worker = this.#worker;
-		if (!worker) return fetchFeedAnswer(path, headers);
+		if (!worker) return this.#here.answer(path, headers, nextLimit);
 		const id = this.#nextId++;
 		return new Promise((resolve) => {
-			this.#asked.set(id, { path, headers, resolve });
-			worker.postMessage({ id, path, headers });
+			this.#asked.set(id, { path, headers, nextLimit, resolve });
+			worker.postMessage({ id, path, headers, nextLimit });
 		});
 	}
 
@@ -99,7 +104,7 @@ export class FeedReader {
 
 	/** The worker failed (would not start, crashed, or spoke out of turn): carry on without it. */
 	#fallBack(): void {
-		this.#stop((asked) => asked.resolve(fetchFeedAnswer(asked.path, asked.headers)));
+		this.#stop((a) => a.resolve(this.#here.answer(a.path, a.headers, a.nextLimit)));
 	}
 
 	#stop(settleAsked: (asked: Asked) => void): void {

@@ -1,6 +1,6 @@
-// The caseload feed's pages fetched and checked off the main thread (see feed-check.ts).
+// The caseload feed's pages fetched, read ahead and checked off the main thread (feed-ahead.ts).
 import { z } from 'zod';
-import { fetchFeedAnswer } from './feed-check';
+import { FeedAhead } from './feed-ahead';
 
 interface WorkerScope {
 	addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -10,13 +10,15 @@ interface WorkerScope {
 const requestSchema = z.strictObject({
 	id: z.number().int(),
 	path: z.string().startsWith('/api/caseload?'),
-	headers: z.record(z.string(), z.string())
+	headers: z.record(z.string(), z.string()),
+	nextLimit: z.number().int().min(1).max(2000)
 });
 
+const feed = new FeedAhead();
 const scope = self as unknown as WorkerScope;
 scope.addEventListener('message', (event) => {
 	const request = requestSchema.safeParse(event.data);
 	if (!request.success) return;
-	const { id, path, headers } = request.data;
-	void fetchFeedAnswer(path, headers).then((answer) => scope.postMessage({ id, answer }));
+	const { id, path, headers, nextLimit } = request.data;
+	void feed.answer(path, headers, nextLimit).then((answer) => scope.postMessage({ id, answer }));
 });
