@@ -2,7 +2,7 @@ import * as audit from '../../db/audit';
 import { insertRows } from '../../db/bulk';
 import { putSubjects, type StoredJson } from '../../db/caseload';
 import type { Db } from '../../db/connection';
-import type { Plan } from './plan';
+import type { Plan, RefKind } from './plan';
 
 /**
  * Subjects written per batch: enough to keep the statements busy, few enough that the rows and
@@ -28,8 +28,16 @@ export async function applyPlan(
 ): Promise<void> {
 	if (plan.writes.length === 0) return;
 	const when = at.toISOString();
-	for (let i = 0; i < plan.newRefs.length; i += BATCH * 8) {
-		await insertRows(trx, 'record_refs', plan.newRefs.slice(i, i + BATCH * 8));
+	for (const [kind, { references, ids }] of Object.entries(plan.newRefs)) {
+		for (let i = 0; i < ids.length; i += BATCH * 8) {
+			await insertRows(
+				trx,
+				'record_refs',
+				ids
+					.slice(i, i + BATCH * 8)
+					.map((id, k) => ({ kind: kind as RefKind, reference: references[i + k]!, id }))
+			);
+		}
 	}
 	for (let i = 0; i < plan.writes.length; i += BATCH) {
 		const batch = plan.writes.slice(i, i + BATCH).map(({ bundle, before }) => ({
