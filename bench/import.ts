@@ -4,7 +4,8 @@
  * the same run, a raw bulk insert of the same rows (Papa Parse, then better-sqlite3 prepared
  * INSERTs in one transaction, no validation): what any importer must at least do. Prints JSON
  * lines, then the figures against the targets (dry run + import ≤ 15 s and ≤ 2× raw), and the
- * peak RSS of each (baseline and import run in processes of their own). Wall time and this process's CPU time are both given: on a shared machine the wall
+ * peak RSS of each (baseline and import run in processes of their own) and how far each grew
+ * above its resident memory before it started. Wall time and this process's CPU time are both given: on a shared machine the wall
  * time of a phase grows with other work's load, its CPU time much less. A benchmark, not a
  * test: exits 0 when a target is missed.
  */
@@ -229,6 +230,7 @@ if (phaseArg === 'raw' || phaseArg === 'import') {
 		const ratio = (k: keyof Timed) =>
 			median(imports.map((r, i) => total(r, k) / raws[i]!.steps[0]![k]));
 		const totalMs = med(imports, (r) => total(r, 'ms'));
+		const growth = (r: PhaseResult) => r.peakRssMb - r.rssBeforeMb;
 		const ms = (n: number) => `${Math.round(n)} ms`;
 		const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
 		console.log(
@@ -237,7 +239,8 @@ if (phaseArg === 'raw' || phaseArg === 'import') {
 				`  dry run ${ms(med(imports, (r) => r.steps[0]!.ms))} + import ${ms(med(imports, (r) => r.steps[1]!.ms))}; together ${ms(totalMs)} (target ≤ ${TARGETS.totalMs} ms: ${check(totalMs <= TARGETS.totalMs)})`,
 				`  raw bulk insert of the same rows ${ms(med(raws, (r) => r.steps[0]!.ms))}; ratio ${ratio('ms').toFixed(2)}× (target ≤ ${TARGETS.vsRaw}×: ${check(ratio('ms') <= TARGETS.vsRaw)})`,
 				`  CPU time: dry run ${ms(med(imports, (r) => r.steps[0]!.cpuMs))} + import ${ms(med(imports, (r) => r.steps[1]!.cpuMs))}; raw ${ms(med(raws, (r) => r.steps[0]!.cpuMs))}; ratio ${ratio('cpuMs').toFixed(2)}×`,
-				`  peak RSS: dry run + import ${med(imports, (r) => r.peakRssMb)} MB, raw bulk insert ${med(raws, (r) => r.peakRssMb)} MB (each its own process; ${med(imports, (r) => r.rssBeforeMb)} MB resident before either starts, input files made)`
+				`  peak RSS: dry run + import ${med(imports, (r) => r.peakRssMb)} MB, raw bulk insert ${med(raws, (r) => r.peakRssMb)} MB (each its own process; ${med(imports, (r) => r.rssBeforeMb)} MB resident before either starts, input files made)`,
+				`  RSS growth (peak − resident before, each process its own): dry run + import ${med(imports, growth)} MB, raw bulk insert ${med(raws, growth)} MB`
 			].join('\n')
 		);
 	} finally {

@@ -2,13 +2,15 @@ import * as audit from '../../db/audit';
 import { insertRows } from '../../db/bulk';
 import { putSubjects, type StoredJson } from '../../db/caseload';
 import type { Db } from '../../db/connection';
-import type { Plan } from './plan';
+import type { Plan, RefKind } from './plan';
 
 /**
  * Subjects written per batch: enough to keep the statements busy, few enough that the rows and
- * JSON built for one batch are dropped before the next (the import's memory stays flat).
+ * JSON built for one batch are dropped before the next (the import's memory stays flat). At
+ * 500, one batch's JSON outlived young-generation collections: V8 moved it all to the old
+ * generation, and at 20,000 subjects the import's peak RSS was 60 MB higher one run in two.
  */
-const BATCH = 500;
+const BATCH = 200;
 
 const bundleJson = (s: StoredJson, teamId: string | null) =>
 	`{"subject":${s.subject},"addresses":[${s.addresses.join(',')}],"orders":[${s.orders.join(',')}],"teamId":${JSON.stringify(teamId)}}`;
@@ -28,8 +30,16 @@ export async function applyPlan(
 ): Promise<void> {
 	if (plan.writes.length === 0) return;
 	const when = at.toISOString();
-	for (let i = 0; i < plan.newRefs.length; i += BATCH * 8) {
-		await insertRows(trx, 'record_refs', plan.newRefs.slice(i, i + BATCH * 8));
+	for (const [kind, { references, ids }] of Object.entries(plan.newRefs)) {
+		for (let i = 0; i < ids.length; i += BATCH * 8) {
+			await insertRows(
+				trx,
+				'record_refs',
+				ids
+					.slice(i, i + BATCH * 8)
+					.map((id, k) => ({ kind: kind as RefKind, reference: references[i + k]!, id }))
+			);
+		}
 	}
 	for (let i = 0; i < plan.writes.length; i += BATCH) {
 		const batch = plan.writes.slice(i, i + BATCH).map(({ bundle, before }) => ({

@@ -52,12 +52,17 @@ export function parseBool(raw: string): Parsed<boolean> {
 	return bad(`"${raw.trim()}" is not yes or no`);
 }
 
-/** Values separated by semicolons: "Jay; JJ". */
+/**
+ * Values separated by semicolons: "Jay; JJ". An array of exactly their number: one grown by
+ * filter keeps room for 17, and an import holds one or two of these a row.
+ */
 export function parseList(raw: string): string[] {
-	return raw
-		.split(';')
-		.map((s) => s.trim())
-		.filter(Boolean);
+	const items: string[] = [];
+	for (const part of raw.split(';')) {
+		const s = part.trim();
+		if (s) items.push(s);
+	}
+	return items.slice();
 }
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
