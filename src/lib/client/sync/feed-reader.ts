@@ -47,8 +47,9 @@ export function useFeedWorker(start: () => WorkerLike): void {
 /**
  * Reads the caseload feed's pages for one download: fetched, read ahead, parsed and checked
  * against the shared contract on a worker's thread (feed-ahead.ts), so the page's thread only
- * parses checked JSON and stores it while the worker fetches and checks the next page. Where there is no worker, or it fails, the
- * same fetch and check run on this thread: a download never depends on the worker.
+ * parses checked JSON and stores it while the worker fetches and checks the next page. Where
+ * there is no worker, or it fails, the same fetch and check run on this thread: a download
+ * never depends on the worker.
  */
 export class FeedReader {
 	#worker: WorkerLike | null = null;
@@ -74,7 +75,7 @@ export class FeedReader {
 		if (answer.kind === 'other') {
 			return settle(answer.status, answer.body, () => ({ success: false }));
 		}
-		// Checked against caseloadPageSchema by readFeedAnswer; this is that schema's output.
+		// Checked against caseloadPageSchema by fetchFeedAnswer; this is that schema's output.
 		const page = JSON.parse(answer.json) as CaseloadPage;
 		return settle(answer.status, undefined, () => ({ success: true, data: page }));
 	}
