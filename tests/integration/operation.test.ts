@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadPageSchema } from '$lib/domain/caseload';
 import { dashboardSchema } from '$lib/domain/operation/dashboard';
-import { operationalDay } from '$lib/domain/operation/operational-day';
+import { operationalDay, operationalDayWindow } from '$lib/domain/operation/operational-day';
 import { planningListSchema } from '$lib/domain/operation/plan';
 import { resultsCsvColumns } from '$lib/domain/operation/results-csv';
 import { followUpListSchema, visitRecordSchema } from '$lib/domain/operation/visit-record';
@@ -14,7 +14,22 @@ import { mutations, officerOf, pushAs, visitFor, type Officer } from './sync-hel
 let server: RunningServer;
 let sergeant: TestClient;
 let officer1: Officer;
-const today = operationalDay(new Date(Date.now() - 15 * 60_000));
+/**
+ * The operational day the server seeds its assignments for at start (src/lib/server/startup.ts).
+ * Not the day of a visit started 15 minutes ago: from 07:00 to 07:15 those are different days.
+ */
+const today = operationalDay(new Date());
+
+/** A visit's times inside today's operational day, even in its first minutes. */
+function timesToday(): { startedAt: string; finishedAt: string } {
+	const dayStart = operationalDayWindow(today).start.getTime();
+	const started = Math.max(Date.now() - 15 * 60_000, dayStart + 1_000);
+	const finished = Math.max(Date.now() - 5 * 60_000, started + 1_000);
+	return {
+		startedAt: new Date(started).toISOString(),
+		finishedAt: new Date(finished).toISOString()
+	};
+}
 const ID = randomUUID();
 let breachVisitId = '';
 
@@ -127,6 +142,7 @@ describe('a breach visit through dashboard, review, follow-up and CSV', () => {
 		const order = bundle.orders.find((o) => o.conditions.length > 0)!;
 		const condition = order.conditions[0]!;
 		const visit = visitFor(officer1, n, {
+			...timesToday(),
 			result: 'seen',
 			checks: [
 				{
@@ -286,6 +302,7 @@ describe('open follow-ups', () => {
 		const bundle = officer1.page.bundles[n]!;
 		const order = bundle.orders.find((o) => o.conditions.length > 0)!;
 		const visit = visitFor(officer1, n, {
+			...timesToday(),
 			result: 'seen',
 			checks: [
 				{
