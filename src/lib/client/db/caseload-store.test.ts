@@ -7,7 +7,7 @@ import { defaultOperationalDay } from '$lib/domain/operation/operational-day';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
-import { generateCaseload } from '$lib/server/seed/generate';
+import { generatedBundles as generated } from '$lib/server/seed/bundles';
 import * as store from './caseload-store';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { unlockForTests } from './crypto/testing';
@@ -17,16 +17,8 @@ import * as syncValues from './sync-values';
 
 const SERVER_TIME = '2026-11-27T08:00:00.000Z';
 
-/** The generator's flat tables, grouped the way the pull endpoint sends them. */
-function generatedBundles(subjects: number): SubjectBundle[] {
-	const c = generateCaseload({ seed: 20261127, subjects, officers: 1, today: '2026-11-27' });
-	return c.subjects.map((subject) => ({
-		subject,
-		addresses: c.addresses.filter((a) => a.subjectId === subject.id),
-		orders: c.orders.filter((o) => o.subjectId === subject.id),
-		assignment: c.assignments.find((a) => a.subjectId === subject.id)!
-	}));
-}
+/** The generator's caseload, grouped the way the pull endpoint sends it. */
+const generatedBundles = (subjects: number) => generated({ seed: 20261127, subjects });
 
 const bundles = generatedBundles(60);
 

@@ -7,7 +7,7 @@ import { newDraft } from '$lib/domain/visit-draft';
 import type { Visit } from '$lib/domain/visit';
 // Test fixtures come from the real synthetic-data generator; no server code runs in the client.
 // eslint-disable-next-line no-restricted-imports
-import { generateCaseload } from '$lib/server/seed/generate';
+import { generatedBundles } from '$lib/server/seed/bundles';
 import { applyCaseloadPage, getSubject, purgeLeavingSubjects } from './caseload-store';
 import { database, FieldcheckDatabase, useDatabase } from './database';
 import { discardDraft, saveDraft } from './drafts-store';
@@ -22,13 +22,7 @@ import {
 } from './visits-store';
 import { unlockForTests } from './crypto/testing';
 
-const data = generateCaseload({ seed: 7, subjects: 6, officers: 1, today: '2026-11-27' });
-const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
-	subject,
-	addresses: data.addresses.filter((a) => a.subjectId === subject.id),
-	orders: data.orders.filter((o) => o.subjectId === subject.id),
-	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
-}));
+const bundles = generatedBundles({ seed: 7, subjects: 6 });
 
 function page(over: Partial<CaseloadPage> = {}): CaseloadPage {
 	return {

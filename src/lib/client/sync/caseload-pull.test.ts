@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SubjectBundle } from '$lib/domain/caseload';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
-import { generateCaseload } from '$lib/server/seed/generate';
+import { generatedBundles } from '$lib/server/seed/bundles';
 import { countSubjects } from '../db/caseload-store';
 import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import * as syncValues from '../db/sync-values';
@@ -12,13 +11,7 @@ import { pullCaseload, type PullProgress } from './caseload-pull';
 import { FakeSyncServer, feedOf, feedPage } from './testing';
 import { unlockForTests } from '../db/crypto/testing';
 
-const data = generateCaseload({ seed: 11, subjects: 7, officers: 1, today: '2026-11-27' });
-const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
-	subject,
-	addresses: data.addresses.filter((a) => a.subjectId === subject.id),
-	orders: data.orders.filter((o) => o.subjectId === subject.id),
-	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
-}));
+const bundles = generatedBundles({ seed: 11, subjects: 7 });
 
 beforeEach(async () => {
 	await unlockForTests();

@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SubjectBundle } from '$lib/domain/caseload';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
-import { generateCaseload } from '$lib/server/seed/generate';
+import { generatedBundles } from '$lib/server/seed/bundles';
 import { FeedAhead } from './feed-ahead';
 import { feedPath, type FeedAnswer } from './feed-check';
 import { FakeSyncServer, feedOf } from './testing';
 
-const data = generateCaseload({ seed: 3, subjects: 8, officers: 1, today: '2026-11-27' });
-const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
-	subject,
-	addresses: data.addresses.filter((a) => a.subjectId === subject.id),
-	orders: data.orders.filter((o) => o.subjectId === subject.id),
-	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
-}));
+const bundles = generatedBundles({ seed: 3, subjects: 8 });
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SubjectBundle } from '$lib/domain/caseload';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
-import { generateCaseload } from '$lib/server/seed/generate';
+import { generatedBundles } from '$lib/server/seed/bundles';
 import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import { unlockForTests } from '../db/crypto/testing';
 import { ApiError } from './api';
@@ -11,13 +10,7 @@ import { FeedAhead } from './feed-ahead';
 import { FeedReader, type WorkerLike } from './feed-reader';
 import { FakeSyncServer, feedOf, feedPage } from './testing';
 
-const data = generateCaseload({ seed: 5, subjects: 3, officers: 1, today: '2026-11-27' });
-const bundles: SubjectBundle[] = data.subjects.map((subject) => ({
-	subject,
-	addresses: data.addresses.filter((a) => a.subjectId === subject.id),
-	orders: data.orders.filter((o) => o.subjectId === subject.id),
-	assignment: data.assignments.find((a) => a.subjectId === subject.id)!
-}));
+const bundles = generatedBundles({ seed: 5, subjects: 3 });
 
 interface Asked {
 	id: number;

@@ -1,13 +1,13 @@
 // Must load before Dexie, which picks up the global indexedDB when it is first imported.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import type { CaseloadPage } from '$lib/domain/caseload';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
 import { makeVisit } from '$lib/domain/testing';
 import { newDraft } from '$lib/domain/visit-draft';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
-import { generateCaseload } from '$lib/server/seed/generate';
+import { generatedBundles } from '$lib/server/seed/bundles';
 import { allSubjects, applyCaseloadPage, firstSubjects, toStored } from '../caseload-store';
 import { FieldcheckDatabase, useDatabase } from '../database';
 import { addPhoto, saveDraft } from '../drafts-store';
@@ -18,13 +18,7 @@ import { encryptAhead } from './encrypt-ahead';
 import * as keyring from './keyring';
 import { unlockForTests } from './testing';
 
-const c = generateCaseload({ seed: 7, subjects: 12, officers: 1, today: '2026-11-27' });
-const bundles: SubjectBundle[] = c.subjects.map((subject) => ({
-	subject,
-	addresses: c.addresses.filter((a) => a.subjectId === subject.id),
-	orders: c.orders.filter((o) => o.subjectId === subject.id),
-	assignment: c.assignments.find((a) => a.subjectId === subject.id)!
-}));
+const bundles = generatedBundles({ seed: 7, subjects: 12 });
 const page: CaseloadPage = {
 	protocolVersion: PROTOCOL_VERSION,
 	cursor: 'c1',
