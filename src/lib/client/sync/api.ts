@@ -62,7 +62,10 @@ export async function request<S extends z.ZodType>(
 	return settle(res.status, body, (b) => schema.safeParse(b));
 }
 
-/** The headers every call carries: the server knows a revoked device by its id even once its sessions are gone. */
+/**
+ * The headers every call carries: the server knows a revoked device by its id even once its
+ * sessions are gone.
+ */
 export async function deviceHeaders(): Promise<Record<string, string>> {
 	const deviceId = await deviceIdValue.get();
 	return deviceId ? { [DEVICE_HEADER]: deviceId } : {};

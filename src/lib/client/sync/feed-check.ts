@@ -1,4 +1,14 @@
+import { z } from 'zod';
 import { caseloadPageSchema } from '$lib/domain/caseload';
+
+/** What the page asks the feed's worker: a page of the feed, and the size of the next one. */
+export const feedRequestSchema = z.strictObject({
+	id: z.number().int(),
+	path: z.string().startsWith('/api/caseload?'),
+	headers: z.record(z.string(), z.string()),
+	nextLimit: z.number().int().min(1).max(2000)
+});
+export type FeedRequest = z.infer<typeof feedRequestSchema>;
 
 /**
  * One answer of the caseload feed as it crosses from the feed worker to the page. A page that
@@ -6,11 +16,18 @@ import { caseloadPageSchema } from '$lib/domain/caseload';
  * parses it as it would have parsed the response, and the checking (a quarter of a 10,000-
  * subject download's main-thread time) is done on the worker's thread.
  */
-export type FeedAnswer =
-	| { kind: 'page'; status: number; json: string }
+export const feedAnswerSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('page'), status: z.number().int(), json: z.string() }),
 	/** Not a page: an error answer for `settle`, or a page that failed the contract. */
-	| { kind: 'other'; status: number; body: unknown; invalid: boolean }
-	| { kind: 'offline' };
+	z.strictObject({
+		kind: z.literal('other'),
+		status: z.number().int(),
+		body: z.unknown(),
+		invalid: z.boolean()
+	}),
+	z.strictObject({ kind: z.literal('offline') })
+]);
+export type FeedAnswer = z.infer<typeof feedAnswerSchema>;
 
 /** The feed's address for a page: built in one place, so a page read ahead is found again. */
 export function feedPath(cursor: string | undefined, limit: number): string {

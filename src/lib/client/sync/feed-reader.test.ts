@@ -7,17 +7,11 @@ import { database, FieldcheckDatabase, useDatabase } from '../db/database';
 import { unlockForTests } from '../db/crypto/testing';
 import { ApiError } from './api';
 import { FeedAhead } from './feed-ahead';
+import type { FeedRequest as Asked } from './feed-check';
 import { FeedReader, type WorkerLike } from './feed-reader';
 import { FakeSyncServer, feedOf, feedPage } from './testing';
 
 const bundles = generatedBundles({ seed: 5, subjects: 3 });
-
-interface Asked {
-	id: number;
-	path: string;
-	headers: Record<string, string>;
-	nextLimit: number;
-}
 
 /**
  * A worker on this thread that runs the real worker's code (FeedAhead) and answers as

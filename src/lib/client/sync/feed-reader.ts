@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseloadPage } from '$lib/domain/caseload';
 import { ApiError, deviceHeaders, settle } from './api';
 import { FeedAhead } from './feed-ahead';
-import type { FeedAnswer } from './feed-check';
+import { feedAnswerSchema, type FeedAnswer, type FeedRequest } from './feed-check';
 
 /** What we need of a Worker; tests pass a fake. */
 export interface WorkerLike {
@@ -12,26 +12,11 @@ export interface WorkerLike {
 }
 
 // The worker is ours, but what crosses a thread is checked like anything else that arrives.
-const messageSchema = z.strictObject({
-	id: z.number().int(),
-	answer: z.discriminatedUnion('kind', [
-		z.strictObject({ kind: z.literal('page'), status: z.number().int(), json: z.string() }),
-		z.strictObject({
-			kind: z.literal('other'),
-			status: z.number().int(),
-			body: z.unknown(),
-			invalid: z.boolean()
-		}),
-		z.strictObject({ kind: z.literal('offline') })
-	])
-});
+const messageSchema = z.strictObject({ id: z.number().int(), answer: feedAnswerSchema });
 
-interface Asked {
-	path: string;
-	headers: Record<string, string>;
-	nextLimit: number;
+type Asked = Omit<FeedRequest, 'id'> & {
 	resolve: (answer: FeedAnswer | Promise<FeedAnswer>) => void;
-}
+};
 
 let startWorker: (() => WorkerLike) | null = null;
 
@@ -100,7 +85,7 @@ export class FeedReader {
 		if (!message.success) return this.#fallBack();
 		const asked = this.#asked.get(message.data.id);
 		this.#asked.delete(message.data.id);
-		asked?.resolve(message.data.answer as FeedAnswer);
+		asked?.resolve(message.data.answer);
 	}
 
 	/** The worker failed (would not start, crashed, or spoke out of turn): carry on without it. */
