@@ -5,9 +5,9 @@
  * INSERTs in one transaction, no validation): what any importer must at least do. Prints JSON
  * lines, then the figures against the targets (dry run + import ≤ 15 s and ≤ 2× raw), and the
  * peak RSS of each (baseline and import run in processes of their own) and how far each grew
- * above its resident memory before it started. Wall time and this process's CPU time are both given: on a shared machine the wall
- * time of a phase grows with other work's load, its CPU time much less. A benchmark, not a
- * test: exits 0 when a target is missed.
+ * above its resident memory before it started. Wall time and this process's CPU time are both
+ * given: on a shared machine the wall time of a phase grows with other work's load, its CPU
+ * time much less. A benchmark, not a test: exits 0 when a target is missed.
  */
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';

@@ -86,14 +86,19 @@ class RowReader {
 		this.problem(column, parsed.problem);
 		return fallback;
 	}
-	/** The allowed value itself, not the cell's copy of it: one string for every row. */
 	oneOf<T extends string>(column: string, allowed: readonly T[], fallback: T): T {
 		const v = this.text(column);
-		const i = (allowed as readonly string[]).indexOf(v);
-		if (i >= 0) return allowed[i]!;
+		const known = allowedValue(allowed, v);
+		if (known !== undefined) return known;
 		this.problem(column, `"${v}" is not one of: ${allowed.join(', ')}`);
 		return fallback;
 	}
+}
+
+/** The allowed value itself, not the cell's copy of it: one string for every row. */
+function allowedValue<T extends string>(allowed: readonly T[], v: string): T | undefined {
+	const i = (allowed as readonly string[]).indexOf(v);
+	return i >= 0 ? allowed[i] : undefined;
 }
 
 type Staged<T> = { value: T; issues: ImportIssue[] };
@@ -104,12 +109,13 @@ const lines = (line1: string, line2: string) =>
 
 export function stageSubject(r: CsvRow): Staged<StagedSubject> {
 	const x = new RowReader('subjects', r);
-	const warnings = f.parseList(x.text('warnings'));
-	for (const w of warnings) {
-		if (!(warningMarkers as readonly string[]).includes(w)) {
+	const warnings = f.parseList(x.text('warnings')).map((w) => {
+		const marker = allowedValue(warningMarkers, w);
+		if (marker === undefined) {
 			x.problem('warnings', `"${w}" is not a warning marker: use ${warningMarkers.join(', ')}`);
 		}
-	}
+		return marker ?? w;
+	});
 	const wantedReason = x.text('wanted_reason');
 	const wantedRef = x.text('wanted_ref');
 	if (!!wantedReason !== !!wantedRef) {
@@ -126,8 +132,7 @@ export function stageSubject(r: CsvRow): Staged<StagedSubject> {
 		aliases: f.parseList(x.text('aliases')),
 		dateOfBirth: x.parse('date_of_birth', f.parseDate(x.text('date_of_birth')), ''),
 		risk: x.oneOf('risk', riskLevels, 'high'),
-		// The markers themselves, not each cell's copy of them.
-		warnings: warnings.map((w) => warningMarkers.find((m) => m === w) ?? w) as WarningMarker[],
+		warnings: warnings as WarningMarker[],
 		wanted: wantedReason && wantedRef ? { reason: wantedReason, reference: wantedRef } : null
 	};
 	return { value, issues: x.issues };
@@ -223,12 +228,11 @@ export function stageCondition(r: CsvRow): Staged<StagedCondition> {
 		addressRef,
 		condition
 	});
-	const t = (conditionTypes as readonly string[]).indexOf(rawType);
-	if (t < 0) {
+	const type = allowedValue(conditionTypes, rawType);
+	if (type === undefined) {
 		x.problem('type', `"${rawType}" is not a condition type: use ${conditionTypes.join(', ')}`);
 		return { value: staged({ type: 'other', wording }), issues: x.issues };
 	}
-	const type = conditionTypes[t]!;
 	let condition: StagedCondition['condition'];
 	switch (type) {
 		case 'no-contact':
