@@ -1,6 +1,13 @@
+import type { SubjectBundle } from '$lib/domain/caseload';
 import { database, type StoredSubject } from './database';
 import * as keyring from './crypto/keyring';
-import { caseloadHeadLength, caseloadOrder, caseloadOrderHead } from './lock-values';
+import {
+	caseloadHeadLength,
+	caseloadOrder,
+	caseloadOrderHead,
+	caseloadScreen,
+	caseloadScreenLength
+} from './lock-values';
 
 /**
  * The caseload's default order, kept as one encrypted list of [sortKey, id] because a sort key
@@ -19,9 +26,13 @@ export type CaseloadOrder = [sortKey: string, id: string][];
  * that aborts leaves the stored stamp as it was, which no longer matches the held one.
  */
 let held: { stamp: string; order: CaseloadOrder } | null = null;
+/** The first screen's subjects as this context last wrote them, held the same way. */
+let heldScreen: { stamp: string; bundles: SubjectBundle[] } | null = null;
 // Names are personal: nothing decrypted outlives the key.
 keyring.onChange((unlocked) => {
-	if (!unlocked) held = null;
+	if (unlocked) return;
+	held = null;
+	heldScreen = null;
 });
 
 async function readOrder(stamp?: string): Promise<CaseloadOrder | undefined> {
@@ -58,8 +69,8 @@ function merge(a: CaseloadOrder, b: CaseloadOrder): CaseloadOrder {
  * transaction covers `subjects`): building on an empty list instead would drop every subject not
  * in the current page from the first screen.
  */
-async function currentOrder(): Promise<CaseloadOrder> {
-	const order = await readOrder((await caseloadOrderHead.get())?.stamp);
+async function currentOrder(stamp: string | undefined): Promise<CaseloadOrder> {
+	const order = await readOrder(stamp);
 	if (order) return order;
 	const rows = await database().subjects.toArray();
 	return rows.map((s): CaseloadOrder[number] => [s.sortKey, s.id]).sort(bySortKey);
@@ -67,12 +78,13 @@ async function currentOrder(): Promise<CaseloadOrder> {
 
 /** Must run inside the caller's transaction over `meta` and `subjects` so the order commits with the rows. */
 export async function updateCaseloadOrder(
-	put: readonly Pick<StoredSubject, 'id' | 'sortKey'>[],
+	put: readonly Pick<StoredSubject, 'id' | 'sortKey' | 'bundle'>[],
 	removed: readonly string[]
 ): Promise<void> {
 	if (put.length === 0 && removed.length === 0) return;
+	const previous = (await caseloadOrderHead.get())?.stamp;
 	const replaced = new Set([...removed, ...put.map((s) => s.id)]);
-	const kept = (await currentOrder()).filter(([, id]) => !replaced.has(id));
+	const kept = (await currentOrder(previous)).filter(([, id]) => !replaced.has(id));
 	const added: CaseloadOrder = put.map((s) => [s.sortKey, s.id]);
 	const order = merge(kept, added.sort(bySortKey));
 	const stamp = crypto.randomUUID();
@@ -80,6 +92,56 @@ export async function updateCaseloadOrder(
 	const first = order.slice(0, caseloadHeadLength).map(([, id]) => id);
 	await caseloadOrderHead.set({ stamp, first });
 	held = { stamp, order };
+	await updateScreen(stamp, previous, first.slice(0, caseloadScreenLength), put);
+}
+
+/** The first screen's subjects written under `stamp`, if that is the copy stored (or held). */
+async function screenUnder(stamp: string | undefined): Promise<SubjectBundle[]> {
+	if (stamp === undefined) return [];
+	if (heldScreen?.stamp === stamp) return heldScreen.bundles;
+	const stored = await caseloadScreen.get();
+	return stored?.stamp === stamp ? stored.bundles : [];
+}
+
+/**
+ * Writes the first screen's subjects beside the new head. They come from this write, then from
+ * the copy beside the previous head, and only the rest (a removal moved them up, or there was
+ * no copy) from the rows themselves: so a download decrypts no rows for it, page after page.
+ */
+async function updateScreen(
+	stamp: string,
+	previous: string | undefined,
+	ids: readonly string[],
+	put: readonly Pick<StoredSubject, 'id' | 'bundle'>[]
+): Promise<void> {
+	const known = new Map(put.map((s) => [s.id, s.bundle]));
+	for (const b of await screenUnder(previous)) {
+		if (!known.has(b.subject.id)) known.set(b.subject.id, b);
+	}
+	const missing = ids.filter((id) => !known.has(id));
+	if (missing.length > 0) {
+		for (const row of await database().subjects.bulkGet(missing)) {
+			if (row) known.set(row.id, row.bundle);
+		}
+	}
+	const bundles = ids.flatMap((id) => known.get(id) ?? []);
+	await caseloadScreen.set({ stamp, bundles });
+	heldScreen = { stamp, bundles };
+}
+
+/**
+ * The first `limit` subjects from the copy beside the head, or null when it cannot serve them:
+ * too many asked for, or the copy is not the head's (another context wrote the order since).
+ */
+export async function firstScreen(limit: number): Promise<SubjectBundle[] | null> {
+	if (limit > caseloadScreenLength) return null;
+	// Both at once: one round trip, and two small decryptions side by side.
+	const [head, screen] = await Promise.all([caseloadOrderHead.get(), caseloadScreen.get()]);
+	if (!head || screen?.stamp !== head.stamp) return null;
+	const want = Math.min(limit, head.first.length);
+	const bundles = screen.bundles.slice(0, want);
+	const matches = bundles.length === want && bundles.every((b, i) => b.subject.id === head.first[i]);
+	return matches ? bundles : null;
 }
 
 /** The first `limit` ids in the default order, or null when no usable order is stored. */

@@ -287,6 +287,44 @@ describe('the caseload order, held between pages', () => {
 		expect((await store.firstSubjects(50)).map((b) => b.subject.id)).toEqual(whole.slice(0, 50));
 	});
 
+	it('keeps the first screen whole in one copy that follows renames, removals and new pages', async () => {
+		const wholeFirst = async () => (await store.allSubjects()).slice(0, 50).map((s) => s.bundle);
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 40) }));
+		expect(await store.firstSubjects(50)).toEqual(await wholeFirst());
+		await store.applyCaseloadPage(page('c2', { bundles: bundles.slice(40) }));
+		expect(await store.firstSubjects(50)).toEqual(await wholeFirst());
+
+		// A subject on the first screen renamed in place, and the first three removed: rows
+		// from past the old copy move up into it.
+		const first = await wholeFirst();
+		const renamed = withSubject(first[5]!, { aliases: ['Renamed in place'] });
+		const removed = first.slice(0, 3).map((b) => b.subject.id);
+		await store.applyCaseloadPage(
+			page('c3', { bundles: [renamed], removed: { subjectIds: removed, orderIds: [] } })
+		);
+		const now = await store.firstSubjects(50);
+		expect(now).toEqual(await wholeFirst());
+		expect(now).toContainEqual(renamed);
+
+		// The copy, not the rows, served it: one stored row, the copy beside the head.
+		const copy = await lockValues.caseloadScreen.get();
+		expect(copy?.bundles).toEqual(now);
+		expect(copy?.stamp).toBe((await lockValues.caseloadOrderHead.get())?.stamp);
+	});
+
+	it('does not use a first-screen copy that is not the head\'s', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+		const copy = await lockValues.caseloadScreen.get();
+		// As another context's write (or an older build) leaves it: a head with a new stamp.
+		const head = await lockValues.caseloadOrderHead.get();
+		await lockValues.caseloadOrderHead.set({ ...head!, stamp: crypto.randomUUID() });
+		const stale = copy!.bundles.map((b) => withSubject(b, { aliases: ['Stale copy'] }));
+		await lockValues.caseloadScreen.set({ ...copy!, bundles: stale });
+
+		const rows = (await store.allSubjects()).map((s) => s.bundle);
+		expect(await store.firstSubjects(10)).toEqual(rows);
+	});
+
 	it('reads past the head from the whole list when more rows are asked for', async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: generatedBundles(130) }));
 		const whole = await wholeIds();

@@ -1,6 +1,6 @@
 import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
-import { firstIds, updateCaseloadOrder } from './caseload-order-store';
+import { firstIds, firstScreen, updateCaseloadOrder } from './caseload-order-store';
 import { encryptAhead } from './crypto/encrypt-ahead';
 import { database, type StoredSubject } from './database';
 import * as operationValues from './operation-values';
@@ -104,6 +104,8 @@ function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
 }
 
 export async function firstSubjects(limit: number): Promise<SubjectBundle[]> {
+	const screen = await firstScreen(limit);
+	if (screen) return screen;
 	const ids = await firstIds(limit);
 	if (!ids) return (await allSubjects()).slice(0, limit).map((r) => r.bundle);
 	const rows = await database().subjects.bulkGet(ids);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sealKeySchema } from '$lib/domain/sealed';
+import type { SubjectBundle } from '$lib/domain/caseload';
 import type { CaseloadOrder } from './caseload-order-store';
 import type { LockPolicy, UnlockRecord } from './crypto/unlock-record';
 import { storedValue } from './meta';
@@ -71,4 +72,32 @@ export const caseloadHeadLength = 100;
 export const caseloadOrderHead = storedValue(
 	'caseloadOrderHead',
 	z.object({ stamp: z.uuid(), first: z.array(z.string()).max(caseloadHeadLength) })
+);
+
+/** How many subjects of the order's start are kept whole, in one row, for the first screen. */
+export const caseloadScreenLength = 50;
+/**
+ * Copies of subject rows the download already checked against the feed's contract: a light
+ * check of their shape, as for the rows themselves, not the full bundle schema, which would
+ * cost the first screen more than the copy saves.
+ */
+function isBundleList(v: unknown): v is SubjectBundle[] {
+	return (
+		Array.isArray(v) &&
+		v.every((b) => typeof (b as { subject?: { id?: unknown } } | null)?.subject?.id === 'string')
+	);
+}
+/**
+ * The first subjects of the default order, whole, under the stamp of the head they were written
+ * with: the first screen after a cold start decrypts this one row instead of fifty. A copy whose
+ * stamp is not the head's (another context wrote since, or an older build) is not used.
+ * Not parsed by the start-up check: its readers fall back to the rows themselves.
+ */
+export const caseloadScreen = storedValue(
+	'caseloadScreen',
+	z.object({
+		stamp: z.uuid(),
+		bundles: z.custom<SubjectBundle[]>(isBundleList)
+	}),
+	{ checkedAtStart: false }
 );
