@@ -140,7 +140,8 @@ export async function firstScreen(limit: number): Promise<SubjectBundle[] | null
 	if (!head || screen?.stamp !== head.stamp) return null;
 	const want = Math.min(limit, head.first.length);
 	const bundles = screen.bundles.slice(0, want);
-	const matches = bundles.length === want && bundles.every((b, i) => b.subject.id === head.first[i]);
+	const matches =
+		bundles.length === want && bundles.every((b, i) => b.subject.id === head.first[i]);
 	return matches ? bundles : null;
 }
 

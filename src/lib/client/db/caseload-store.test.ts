@@ -312,7 +312,7 @@ describe('the caseload order, held between pages', () => {
 		expect(copy?.stamp).toBe((await lockValues.caseloadOrderHead.get())?.stamp);
 	});
 
-	it('does not use a first-screen copy that is not the head\'s', async () => {
+	it("does not use a first-screen copy that is not the head's", async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
 		const copy = await lockValues.caseloadScreen.get();
 		// As another context's write (or an older build) leaves it: a head with a new stamp.

@@ -6,6 +6,7 @@ import type { RiskLevel } from '$lib/domain/subject';
 import { allSubjects, firstSubjects } from '../db/caseload-store';
 import { visitTimes } from '../db/visits-store';
 import { clock } from './clock.svelte';
+import { firstScreen } from './first-screen';
 import { Live } from './live.svelte';
 import { operationalDay } from './operational-day.svelte';
 import { syncStatus } from './sync-status.svelte';
@@ -86,6 +87,7 @@ export class CaseloadView {
 	});
 
 	constructor() {
+		firstScreen.hold();
 		// Effects run once the DOM is updated: the first rows are on screen.
 		$effect(() => {
 			const full = (this.#firstSeen?.length ?? 0) >= FIRST_ROWS;
@@ -98,6 +100,7 @@ export class CaseloadView {
 			if (this.#firstShown || this.#firstSeen === null) return;
 			performance.mark('fc:caseload:first-rows');
 			this.#firstShown = true;
+			firstScreen.shown();
 		});
 		$effect(() => {
 			if (!this.#firstShown || syncStatus.phase === 'downloading') return;
