@@ -70,7 +70,7 @@ export class CaseloadView {
 	);
 	readonly loaded = $derived(this.#whole !== null);
 
-	readonly #visits = new Live(visitTimes, []);
+	readonly #visits = new Live(visitTimes, [], { afterFirstScreen: true });
 	/** Subjects with a visit on this device started today: the operational day, not midnight. */
 	readonly visitedToday = $derived(
 		visitedSince(this.#visits.current, todayWindow(clock.now, operationalDay.config).start)

@@ -6,7 +6,7 @@ import { Live } from './live.svelte';
  * (never used, never deleted) and counted live, so the officer is told instead of the app failing.
  */
 class KeptAside {
-	readonly #count = new Live(quarantinedCount, 0);
+	readonly #count = new Live(quarantinedCount, 0, { afterFirstScreen: true });
 
 	get count(): number {
 		return this.#count.current;

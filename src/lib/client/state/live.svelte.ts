@@ -1,5 +1,15 @@
+import { tick } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import { watch } from '../db/live';
+import { firstScreen } from './first-screen';
+
+export interface LiveOptions {
+	/**
+	 * Not what the officer is waiting for (a count in the header, a mark on a row): the query
+	 * starts once the page's first screen is drawn (first-screen.ts), not beside it.
+	 */
+	afterFirstScreen?: boolean;
+}
 
 /**
  * A read of the device's database as rune state, kept current by Dexie's liveQuery: whoever
@@ -13,23 +23,37 @@ export class Live<T> {
 	#failed = $state(false);
 	readonly #subscribe: () => void;
 
-	constructor(query: () => Promise<T>, initial: T) {
+	constructor(query: () => Promise<T>, initial: T, options: LiveOptions = {}) {
 		this.#value = initial;
 		this.#subscribe = createSubscriber(() => {
-			const watching = watch(
-				query,
-				(value) => {
-					this.#value = value;
-					this.#loaded = true;
-					this.#failed = false;
-				},
-				() => {
-					// The query failed (storage gone, disk error): keep what is on screen and say so.
-					this.#failed = true;
-					this.#loaded = true;
-				}
-			);
-			return () => watching.unsubscribe();
+			let watching: { unsubscribe(): void } | undefined;
+			let stopped = false;
+			const start = () => {
+				if (stopped) return;
+				watching = watch(
+					query,
+					(value) => {
+						this.#value = value;
+						this.#loaded = true;
+						this.#failed = false;
+					},
+					() => {
+						// The query failed (storage gone, disk error): keep what is on screen and say so.
+						this.#failed = true;
+						this.#loaded = true;
+					}
+				);
+			};
+			// After tick(): the page is set up by then, so it has said whether it holds the screen.
+			if (options.afterFirstScreen)
+				void tick()
+					.then(() => firstScreen.settled())
+					.then(start);
+			else start();
+			return () => {
+				stopped = true;
+				watching?.unsubscribe();
+			};
 		});
 	}
 

@@ -10,7 +10,9 @@ import { Live } from './live.svelte';
  * configuration reaches every open screen by itself.
  */
 class OperationalDay {
-	readonly #stored = new Live<OperationalDayConfig | undefined>(() => stored.get(), undefined);
+	readonly #stored = new Live<OperationalDayConfig | undefined>(() => stored.get(), undefined, {
+		afterFirstScreen: true
+	});
 
 	get config(): OperationalDayConfig {
 		return this.#stored.current ?? defaultOperationalDay;

@@ -33,10 +33,11 @@ class SyncStatus {
 	progress = $state<PullProgress | null>(null);
 	push = $state<PushProgress | null>(null);
 	message = $state<string | null>(null);
-	readonly #counts = new Live(outboxCounts, NOTHING_WAITING);
+	readonly #counts = new Live(outboxCounts, NOTHING_WAITING, { afterFirstScreen: true });
 	readonly #lastSyncedAt = new Live(
 		async () => (await syncValues.lastSyncedAt.get()) ?? null,
-		null
+		null,
+		{ afterFirstScreen: true }
 	);
 	readonly #scheduler = new RetryScheduler(() => this.#run());
 
