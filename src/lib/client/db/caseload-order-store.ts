@@ -6,8 +6,10 @@ import {
 	caseloadOrder,
 	caseloadOrderHead,
 	caseloadScreen,
-	caseloadScreenLength
+	caseloadScreenLength,
+	caseloadScreenPart
 } from './lock-values';
+import { getValues } from './meta';
 
 /**
  * The caseload's default order, kept as one encrypted list of [sortKey, id] because a sort key
@@ -99,8 +101,17 @@ export async function updateCaseloadOrder(
 async function screenUnder(stamp: string | undefined): Promise<SubjectBundle[]> {
 	if (stamp === undefined) return [];
 	if (heldScreen?.stamp === stamp) return heldScreen.bundles;
-	const stored = await caseloadScreen.get();
-	return stored?.stamp === stamp ? stored.bundles : [];
+	return (await storedScreen(stamp)) ?? [];
+}
+
+/** The stored copy of the first screen, if every one of its rows was written under `stamp`. */
+async function storedScreen(
+	stamp: string,
+	parts?: readonly ({ stamp: string; bundles: SubjectBundle[] } | undefined)[]
+): Promise<SubjectBundle[] | null> {
+	parts ??= await getValues(caseloadScreen);
+	const whole = parts.every((p) => p?.stamp === stamp);
+	return whole ? parts.flatMap((p) => p?.bundles ?? []) : null;
 }
 
 /**
@@ -125,7 +136,10 @@ async function updateScreen(
 		}
 	}
 	const bundles = ids.flatMap((id) => known.get(id) ?? []);
-	await caseloadScreen.set({ stamp, bundles });
+	for (const [i, part] of caseloadScreen.entries()) {
+		const start = i * caseloadScreenPart;
+		await part.set({ stamp, bundles: bundles.slice(start, start + caseloadScreenPart) });
+	}
 	heldScreen = { stamp, bundles };
 }
 
@@ -135,11 +149,12 @@ async function updateScreen(
  */
 export async function firstScreen(limit: number): Promise<SubjectBundle[] | null> {
 	if (limit > caseloadScreenLength) return null;
-	// Both at once: one round trip, and two small decryptions side by side.
-	const [head, screen] = await Promise.all([caseloadOrderHead.get(), caseloadScreen.get()]);
-	if (!head || screen?.stamp !== head.stamp) return null;
+	// All in one request: one round trip, the few rows decrypted side by side.
+	const [head, ...parts] = await getValues([caseloadOrderHead, ...caseloadScreen]);
+	const screen = head ? await storedScreen(head.stamp, parts) : null;
+	if (!head || !screen) return null;
 	const want = Math.min(limit, head.first.length);
-	const bundles = screen.bundles.slice(0, want);
+	const bundles = screen.slice(0, want);
 	const matches =
 		bundles.length === want && bundles.every((b, i) => b.subject.id === head.first[i]);
 	return matches ? bundles : null;

@@ -306,20 +306,23 @@ describe('the caseload order, held between pages', () => {
 		expect(now).toEqual(await wholeFirst());
 		expect(now).toContainEqual(renamed);
 
-		// The copy, not the rows, served it: one stored row, the copy beside the head.
-		const copy = await lockValues.caseloadScreen.get();
-		expect(copy?.bundles).toEqual(now);
-		expect(copy?.stamp).toBe((await lockValues.caseloadOrderHead.get())?.stamp);
+		// The copy beside the head: small rows (ten subjects each), all under the head's stamp.
+		const parts = await Promise.all(lockValues.caseloadScreen.map((p) => p.get()));
+		const stamp = (await lockValues.caseloadOrderHead.get())?.stamp;
+		expect(parts.map((p) => p?.stamp)).toEqual(parts.map(() => stamp));
+		expect(parts.map((p) => p?.bundles.length)).toEqual([10, 10, 10, 10, 10]);
+		expect(parts.flatMap((p) => p?.bundles)).toEqual(now);
 	});
 
 	it("does not use a first-screen copy that is not the head's", async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
-		const copy = await lockValues.caseloadScreen.get();
+		const [first] = lockValues.caseloadScreen;
+		const copy = await first!.get();
 		// As another context's write (or an older build) leaves it: a head with a new stamp.
 		const head = await lockValues.caseloadOrderHead.get();
 		await lockValues.caseloadOrderHead.set({ ...head!, stamp: crypto.randomUUID() });
 		const stale = copy!.bundles.map((b) => withSubject(b, { aliases: ['Stale copy'] }));
-		await lockValues.caseloadScreen.set({ ...copy!, bundles: stale });
+		await first!.set({ ...copy!, bundles: stale });
 
 		const rows = (await store.allSubjects()).map((s) => s.bundle);
 		expect(await store.firstSubjects(10)).toEqual(rows);

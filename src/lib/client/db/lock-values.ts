@@ -74,8 +74,14 @@ export const caseloadOrderHead = storedValue(
 	z.object({ stamp: z.uuid(), first: z.array(z.string()).max(caseloadHeadLength) })
 );
 
-/** How many subjects of the order's start are kept whole, in one row, for the first screen. */
+/** How many subjects of the order's start are kept whole for the first screen. */
 export const caseloadScreenLength = 50;
+/**
+ * Ten subjects a row: Chromium keeps a value over 64 KiB as a blob file of its own, and a cold
+ * start waited about 10 ms more for one 130 kB row of fifty (profiled in
+ * `npm run bench:caseload`); ten typical subjects are about 27 kB.
+ */
+export const caseloadScreenPart = 10;
 /**
  * Copies of subject rows the download already checked against the feed's contract: a light
  * check of their shape, as for the rows themselves, not the full bundle schema, which would
@@ -87,17 +93,18 @@ function isBundleList(v: unknown): v is SubjectBundle[] {
 		v.every((b) => typeof (b as { subject?: { id?: unknown } } | null)?.subject?.id === 'string')
 	);
 }
+const screenPartSchema = z.object({
+	stamp: z.uuid(),
+	bundles: z.custom<SubjectBundle[]>(isBundleList)
+});
 /**
- * The first subjects of the default order, whole, under the stamp of the head they were written
- * with: the first screen after a cold start decrypts this one row instead of fifty. A copy whose
- * stamp is not the head's (another context wrote since, or an older build) is not used.
- * Not parsed by the start-up check: its readers fall back to the rows themselves.
+ * The first subjects of the default order, whole, in rows of `caseloadScreenPart`, each under
+ * the stamp of the head they were written with: the first screen after a cold start decrypts
+ * these few rows instead of fifty. A copy whose stamps are not the head's (another context
+ * wrote since, or an older build) is not used. Not parsed by the start-up check: its readers
+ * fall back to the rows themselves.
  */
-export const caseloadScreen = storedValue(
-	'caseloadScreen',
-	z.object({
-		stamp: z.uuid(),
-		bundles: z.custom<SubjectBundle[]>(isBundleList)
-	}),
-	{ checkedAtStart: false }
+export const caseloadScreen = Array.from(
+	{ length: caseloadScreenLength / caseloadScreenPart },
+	(_, i) => storedValue(`caseloadScreen.${i}`, screenPartSchema, { checkedAtStart: false })
 );

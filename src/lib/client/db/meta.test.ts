@@ -8,7 +8,7 @@ import * as account from './account-values';
 import * as lockValues from './lock-values';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { getDraft, listDrafts, saveDraft } from './drafts-store';
-import { StoredValueError } from './meta';
+import { getValues, StoredValueError } from './meta';
 import { quarantinedCount } from './quarantine';
 import { quarantineInvalid } from './quarantine-check';
 import * as routeValues from './route-values';
@@ -106,6 +106,20 @@ describe('stored values', () => {
 		expect(await quarantineInvalid()).toBe(0);
 		// Read as absent all the same, so the first screen sorts the whole caseload instead.
 		expect(await lockValues.caseloadOrder.get()).toBeUndefined();
+	});
+
+	it('read together give what each would give alone, and a bad critical value still throws', async () => {
+		await syncValues.cursor.set('c9');
+		await db.meta.put({ key: 'lastSyncedAt', value: 42 });
+		expect(await getValues([syncValues.cursor, syncValues.lastSyncedAt, account.user])).toEqual([
+			'c9',
+			undefined,
+			undefined
+		]);
+		await db.meta.put({ key: 'nextSeq', value: -1 });
+		await expect(getValues([syncValues.cursor, syncValues.nextSeq])).rejects.toBeInstanceOf(
+			StoredValueError
+		);
 	});
 
 	it('never falls back on a bad critical value: it stays, reading throws, a copy is kept once', async () => {
