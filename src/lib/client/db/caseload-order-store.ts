@@ -9,7 +9,7 @@ import {
 	caseloadScreenLength,
 	caseloadScreenPart
 } from './lock-values';
-import { getValues } from './meta';
+import { getValues, setValues } from './meta';
 
 /**
  * The caseload's default order, kept as one encrypted list of [sortKey, id] because a sort key
@@ -136,10 +136,11 @@ async function updateScreen(
 		}
 	}
 	const bundles = ids.flatMap((id) => known.get(id) ?? []);
-	for (const [i, part] of caseloadScreen.entries()) {
+	const parts = caseloadScreen.map((_, i) => {
 		const start = i * caseloadScreenPart;
-		await part.set({ stamp, bundles: bundles.slice(start, start + caseloadScreenPart) });
-	}
+		return { stamp, bundles: bundles.slice(start, start + caseloadScreenPart) };
+	});
+	await setValues(caseloadScreen, parts);
 	heldScreen = { stamp, bundles };
 }
 
