@@ -77,9 +77,9 @@ export const caseloadOrderHead = storedValue(
 /** How many subjects of the order's start are kept whole for the first screen. */
 export const caseloadScreenLength = 50;
 /**
- * Ten subjects a row: Chromium keeps a value over 64 KiB as a blob file of its own, and a cold
- * start waited about 10 ms more for one 130 kB row of fifty (profiled in
- * `npm run bench:caseload`); ten typical subjects are about 27 kB.
+ * Ten subjects a row: Chromium keeps a value over 64 KiB as a blob file of its own, read back
+ * in a second step, and fifty subjects are about 130 kB; ten typical ones are about 27 kB, so
+ * each row stays inline. (In `npm run bench:caseload` the split was within the noise.)
  */
 export const caseloadScreenPart = 10;
 /**
