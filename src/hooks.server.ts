@@ -4,7 +4,7 @@ import { sealKeyPair } from '$lib/server/crypto/seal-keys';
 import { serverSecret } from '$lib/server/crypto/secrets';
 import { ZONE_OFFSET_SECRET } from '$lib/server/security/zone-cover';
 import { db } from '$lib/server/context';
-import { ApiFailure, errorResponse } from '$lib/server/http';
+import { ApiFailure, discardUnread, errorResponse } from '$lib/server/http';
 import { auditRefusal } from '$lib/server/security/refusal-audit';
 import { checkDevice } from '$lib/server/security/request-guard';
 import { checkRequestOrigin } from '$lib/server/security/origin';
@@ -42,7 +42,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!(e instanceof ApiFailure)) throw e;
 		response = errorResponse(e);
 	}
-	if (api) await auditRefusal(database, event, response);
+	if (api) {
+		await discardUnread(event.request);
+		await auditRefusal(database, event, response);
+	}
 	applySecurityHeaders(event, response);
 	return response;
 };

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, TestClient } from './client';
 import { startServer, type RunningServer } from './server';
@@ -110,5 +111,54 @@ describe('bad input is refused with a clear 4xx and nothing written', () => {
 		const res = await officer.json<{ error: { code: string } }>('/api/caseload?limit=-5');
 		expect(res.status).toBe(400);
 		expect(res.body.error.code).toBe('invalid-query');
+	});
+});
+
+describe('a refused body does not hold up the connection it came on', () => {
+	/** Two requests on one keep-alive connection: the second must be answered, not stall. */
+	async function twoOnOneConnection(first: { path: string; type: string; bytes: number }) {
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		const send = (method: string, path: string, headers: http.OutgoingHttpHeaders, body = '') =>
+			new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+				const req = http.request(server.url + path, { method, agent, headers }, (res) => {
+					res.resume();
+					res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+				});
+				req.setTimeout(4_000, () => req.destroy(new Error(`${method} ${path} stalled`)));
+				req.on('error', reject);
+				req.end(body);
+			});
+		try {
+			const body = 'x'.repeat(first.bytes);
+			const refused = await send(
+				'POST',
+				first.path,
+				{
+					'content-type': first.type,
+					'content-length': body.length,
+					origin: server.url
+				},
+				body
+			);
+			const next = await send('GET', '/api/health', {});
+			return {
+				refused: refused.status,
+				next: next.status,
+				sameSocket: refused.socket === next.socket
+			};
+		} finally {
+			agent.destroy();
+		}
+	}
+
+	it.each([
+		['too large by its declared length', '/api/assignments', 'application/json', 200_000],
+		['of the wrong type', '/api/assignments', 'text/plain', 200_000],
+		['sent with no session', '/api/sync/push', 'application/json', 50_000]
+	])('a body %s', async (_, path, type, bytes) => {
+		const result = await twoOnOneConnection({ path, type, bytes });
+		expect(result.refused).toBeGreaterThanOrEqual(400);
+		expect(result.next).toBe(200);
+		expect(result.sameSocket).toBe(true);
 	});
 });

@@ -134,6 +134,19 @@ export async function readLimited(
 	return Buffer.concat(parts);
 }
 
+/**
+ * A body the route answered without reading (the wrong type, too large by its declared length)
+ * is read to its end and discarded, up to DRAIN_MAX_BYTES, before the answer goes. Left
+ * unread, it held the keep-alive connection: the client's next request on it got no answer
+ * until the connection was reset (tests/integration/bad-input.test.ts).
+ */
+export async function discardUnread(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed || request.body.locked) return;
+	const refused = () => new ApiFailure(413, 'body-too-large', 'The body is too large');
+	// A body cut off or over adapter-node's own limit is the adapter's to close.
+	await drain(request.body.getReader(), refused).catch(() => undefined);
+}
+
 /** adapter-node's own BODY_SIZE_LIMIT surfaces as a stream error with status 413. */
 async function readChunk(
 	reader: ReadableStreamDefaultReader<Uint8Array>,
