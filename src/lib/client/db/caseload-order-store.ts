@@ -101,15 +101,14 @@ export async function updateCaseloadOrder(
 async function screenUnder(stamp: string | undefined): Promise<SubjectBundle[]> {
 	if (stamp === undefined) return [];
 	if (heldScreen?.stamp === stamp) return heldScreen.bundles;
-	return (await storedScreen(stamp)) ?? [];
+	return screenOf(stamp, await getValues(caseloadScreen)) ?? [];
 }
 
-/** The stored copy of the first screen, if every one of its rows was written under `stamp`. */
-async function storedScreen(
+/** The first screen's copy in its stored rows, if every one was written under `stamp`. */
+function screenOf(
 	stamp: string,
-	parts?: readonly ({ stamp: string; bundles: SubjectBundle[] } | undefined)[]
-): Promise<SubjectBundle[] | null> {
-	parts ??= await getValues(caseloadScreen);
+	parts: readonly ({ stamp: string; bundles: SubjectBundle[] } | undefined)[]
+): SubjectBundle[] | null {
 	const whole = parts.every((p) => p?.stamp === stamp);
 	return whole ? parts.flatMap((p) => p?.bundles ?? []) : null;
 }
@@ -152,7 +151,7 @@ export async function firstScreen(limit: number): Promise<SubjectBundle[] | null
 	if (limit > caseloadScreenLength) return null;
 	// All in one request: one round trip, the few rows decrypted side by side.
 	const [head, ...parts] = await getValues([caseloadOrderHead, ...caseloadScreen]);
-	const screen = head ? await storedScreen(head.stamp, parts) : null;
+	const screen = head ? screenOf(head.stamp, parts) : null;
 	if (!head || !screen) return null;
 	const want = Math.min(limit, head.first.length);
 	const bundles = screen.slice(0, want);

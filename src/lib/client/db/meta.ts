@@ -20,6 +20,8 @@ export interface StoredValue<T> {
 	get(): Promise<T | undefined>;
 	/** What `get` gives for a row already read (see `getValues`). */
 	fromRow(row: { value: unknown } | undefined): T | undefined;
+	/** The row `set` writes: parsed on the way in too, so a bad value is refused here. */
+	toRow(value: T): { key: string; value: T };
 	set(value: T): Promise<void>;
 	remove(): Promise<void>;
 }
@@ -66,9 +68,11 @@ export function storedValue<T>(
 			if (options.critical) throw new StoredValueError(key);
 			return undefined;
 		},
+		toRow(v) {
+			return { key, value: schema.parse(v) };
+		},
 		async set(v) {
-			// Parsed on the way in too: a bad value is refused here, not found later.
-			await database().meta.put({ key, value: schema.parse(v) });
+			await database().meta.put(value.toRow(v));
 		},
 		async remove() {
 			await database().meta.delete(key);
@@ -94,7 +98,5 @@ export async function getValues<const V extends readonly StoredValue<unknown>[]>
 /** Values of one kind written in one request, their rows encrypted side by side. */
 export async function setValues<T>(values: readonly StoredValue<T>[], data: readonly T[]) {
 	if (values.length !== data.length) throw new Error('one value for each key');
-	// Parsed on the way in, as `set` does.
-	const rows = values.map((v, i) => ({ key: v.key, value: v.schema.parse(data[i]) }));
-	await database().meta.bulkPut(rows);
+	await database().meta.bulkPut(values.map((v, i) => v.toRow(data[i]!)));
 }

@@ -1,3 +1,5 @@
+import { tick } from 'svelte';
+
 /**
  * Start-up's order of work: the page the officer opens first draws its first screen of data,
  * then start-up's background work (the stored-values check, the first sync, the storage
@@ -26,6 +28,8 @@ export class FirstScreen {
 	 * most `capMs` in any case, so that a page that never draws cannot hold up the sync.
 	 */
 	async settled(capMs = 1000): Promise<void> {
+		// Pending updates first: a page being set up in them says whether it holds the screen.
+		await tick();
 		if (!this.#held || this.#shown) return;
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, capMs)));

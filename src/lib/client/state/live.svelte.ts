@@ -1,4 +1,3 @@
-import { tick } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import { watch } from '../db/live';
 import { firstScreen } from './first-screen';
@@ -44,11 +43,7 @@ export class Live<T> {
 					}
 				);
 			};
-			// After tick(): the page is set up by then, so it has said whether it holds the screen.
-			if (options.afterFirstScreen)
-				void tick()
-					.then(() => firstScreen.settled())
-					.then(start);
+			if (options.afterFirstScreen) void firstScreen.settled().then(start);
 			else start();
 			return () => {
 				stopped = true;
