@@ -1,4 +1,4 @@
-import type { SubjectBundle } from '$lib/domain/caseload';
+import { caseloadEntry, type CaseloadEntry } from '$lib/domain/caseload-entry';
 import { database, type StoredSubject } from './database';
 import * as keyring from './crypto/keyring';
 import {
@@ -6,10 +6,9 @@ import {
 	caseloadOrder,
 	caseloadOrderHead,
 	caseloadScreen,
-	caseloadScreenLength,
-	caseloadScreenPart
+	caseloadScreenLength
 } from './lock-values';
-import { getValues, setValues } from './meta';
+import { getValues } from './meta';
 
 /**
  * The caseload's default order, kept as one encrypted list of [sortKey, id] because a sort key
@@ -28,8 +27,8 @@ export type CaseloadOrder = [sortKey: string, id: string][];
  * that aborts leaves the stored stamp as it was, which no longer matches the held one.
  */
 let held: { stamp: string; order: CaseloadOrder } | null = null;
-/** The first screen's subjects as this context last wrote them, held the same way. */
-let heldScreen: { stamp: string; bundles: SubjectBundle[] } | null = null;
+/** The first screen's entries as this context last wrote them, held the same way. */
+let heldScreen: { stamp: string; entries: CaseloadEntry[] } | null = null;
 // Names are personal: nothing decrypted outlives the key.
 keyring.onChange((unlocked) => {
 	if (unlocked) return;
@@ -97,24 +96,16 @@ export async function updateCaseloadOrder(
 	await updateScreen(stamp, previous, first.slice(0, caseloadScreenLength), put);
 }
 
-/** The first screen's subjects written under `stamp`, if that is the copy stored (or held). */
-async function screenUnder(stamp: string | undefined): Promise<SubjectBundle[]> {
+/** The first screen's entries written under `stamp`, if that is the copy stored (or held). */
+async function screenUnder(stamp: string | undefined): Promise<CaseloadEntry[]> {
 	if (stamp === undefined) return [];
-	if (heldScreen?.stamp === stamp) return heldScreen.bundles;
-	return screenOf(stamp, await getValues(caseloadScreen)) ?? [];
-}
-
-/** The first screen's copy in its stored rows, if every one was written under `stamp`. */
-function screenOf(
-	stamp: string,
-	parts: readonly ({ stamp: string; bundles: SubjectBundle[] } | undefined)[]
-): SubjectBundle[] | null {
-	const whole = parts.every((p) => p?.stamp === stamp);
-	return whole ? parts.flatMap((p) => p?.bundles ?? []) : null;
+	if (heldScreen?.stamp === stamp) return heldScreen.entries;
+	const screen = await caseloadScreen.get();
+	return screen?.stamp === stamp ? screen.entries : [];
 }
 
 /**
- * Writes the first screen's subjects beside the new head. They come from this write, then from
+ * Writes the first screen's entries beside the new head. They come from this write, then from
  * the copy beside the previous head, and only the rest (a removal moved them up, or there was
  * no copy) from the rows themselves: so a download decrypts no rows for it, page after page.
  */
@@ -124,40 +115,37 @@ async function updateScreen(
 	ids: readonly string[],
 	put: readonly Pick<StoredSubject, 'id' | 'bundle'>[]
 ): Promise<void> {
-	const known = new Map(put.map((s) => [s.id, s.bundle]));
-	for (const b of await screenUnder(previous)) {
-		if (!known.has(b.subject.id)) known.set(b.subject.id, b);
+	const wanted = new Set(ids);
+	const known = new Map<string, CaseloadEntry>();
+	for (const s of put) if (wanted.has(s.id)) known.set(s.id, caseloadEntry(s.bundle));
+	for (const e of await screenUnder(previous)) {
+		if (!known.has(e.subject.id)) known.set(e.subject.id, e);
 	}
 	const missing = ids.filter((id) => !known.has(id));
 	if (missing.length > 0) {
 		for (const row of await database().subjects.bulkGet(missing)) {
-			if (row) known.set(row.id, row.bundle);
+			if (row) known.set(row.id, caseloadEntry(row.bundle));
 		}
 	}
-	const bundles = ids.flatMap((id) => known.get(id) ?? []);
-	const parts = caseloadScreen.map((_, i) => {
-		const start = i * caseloadScreenPart;
-		return { stamp, bundles: bundles.slice(start, start + caseloadScreenPart) };
-	});
-	await setValues(caseloadScreen, parts);
-	heldScreen = { stamp, bundles };
+	const entries = ids.flatMap((id) => known.get(id) ?? []);
+	await caseloadScreen.set({ stamp, entries });
+	heldScreen = { stamp, entries };
 }
 
 /**
- * The first `limit` subjects from the copy beside the head, or null when it cannot serve them:
+ * The first `limit` entries from the copy beside the head, or null when it cannot serve them:
  * too many asked for, or the copy is not the head's (another context wrote the order since).
  */
-export async function firstScreen(limit: number): Promise<SubjectBundle[] | null> {
+export async function firstScreen(limit: number): Promise<CaseloadEntry[] | null> {
 	if (limit > caseloadScreenLength) return null;
-	// All in one request: one round trip, the few rows decrypted side by side.
-	const [head, ...parts] = await getValues([caseloadOrderHead, ...caseloadScreen]);
-	const screen = head ? screenOf(head.stamp, parts) : null;
-	if (!head || !screen) return null;
+	// Both in one request: one round trip, the two rows decrypted side by side.
+	const [head, screen] = await getValues([caseloadOrderHead, caseloadScreen]);
+	if (!head || screen?.stamp !== head.stamp) return null;
 	const want = Math.min(limit, head.first.length);
-	const bundles = screen.slice(0, want);
+	const entries = screen.entries.slice(0, want);
 	const matches =
-		bundles.length === want && bundles.every((b, i) => b.subject.id === head.first[i]);
-	return matches ? bundles : null;
+		entries.length === want && entries.every((e, i) => e.subject.id === head.first[i]);
+	return matches ? entries : null;
 }
 
 /** The first `limit` ids in the default order, or null when no usable order is stored. */

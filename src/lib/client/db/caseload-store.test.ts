@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseloadPage, SubjectBundle } from '$lib/domain/caseload';
+import { caseloadEntry } from '$lib/domain/caseload-entry';
 import { caseloadSortKey, matchesQuery, searchTokens } from '$lib/domain/caseload-order';
 import { defaultOperationalDay } from '$lib/domain/operation/operational-day';
 import { PROTOCOL_VERSION } from '$lib/domain/protocol';
@@ -145,7 +146,7 @@ describe('applyCaseloadPage', () => {
 	});
 });
 
-describe('firstSubjects', () => {
+describe('firstEntries', () => {
 	it('orders by priority, then wanted, then risk, then name', async () => {
 		const wanted = { reason: 'Breach of DVPO — arrest on sight', reference: 'BD-26-000001' };
 		const expected = [
@@ -169,7 +170,7 @@ describe('firstSubjects', () => {
 		const shuffled = [3, 6, 0, 5, 1, 4, 2].map((i) => expected[i]!);
 		await store.applyCaseloadPage(page('c1', { bundles: shuffled }));
 
-		const first = await store.firstSubjects(50);
+		const first = await store.firstEntries(50);
 		expect(first.map((b) => b.subject.familyName)).toEqual(
 			expected.map((b) => b.subject.familyName)
 		);
@@ -179,11 +180,12 @@ describe('firstSubjects', () => {
 		await store.applyCaseloadPage(page('c1', { bundles }));
 
 		const all = (await store.allSubjects()).map((s) => s.id);
-		const first = await store.firstSubjects(20);
+		const first = await store.firstEntries(20);
 		expect(first).toHaveLength(20);
 		expect(first.map((b) => b.subject.id)).toEqual(all.slice(0, 20));
+		const byId = new Map(bundles.map((b) => [b.subject.id, b]));
 		const keys = bundles.map(caseloadSortKey).sort();
-		expect(first.map(caseloadSortKey)).toEqual(keys.slice(0, 20));
+		expect(first.map((e) => caseloadSortKey(byId.get(e.subject.id)!))).toEqual(keys.slice(0, 20));
 	});
 
 	it('keeps the operational day the server sends, for "today" offline and after a restart', async () => {
@@ -228,7 +230,7 @@ describe('firstSubjects', () => {
 });
 
 describe('the caseload order, held between pages', () => {
-	const firstIdsNow = async () => (await store.firstSubjects(100)).map((b) => b.subject.id);
+	const firstIdsNow = async () => (await store.firstEntries(100)).map((b) => b.subject.id);
 	const wholeIds = async () => (await store.allSubjects()).map((s) => s.id);
 
 	it('stays the full sort of what is stored, page after page, with renames and removals', async () => {
@@ -284,54 +286,53 @@ describe('the caseload order, held between pages', () => {
 		const whole = await wholeIds();
 		// A list that would not parse is never read while the head holds enough ids.
 		await db.meta.put({ key: 'caseloadOrder', value: [['only a sort key']] });
-		expect((await store.firstSubjects(50)).map((b) => b.subject.id)).toEqual(whole.slice(0, 50));
+		expect((await store.firstEntries(50)).map((b) => b.subject.id)).toEqual(whole.slice(0, 50));
 	});
 
-	it('keeps the first screen whole in one copy that follows renames, removals and new pages', async () => {
-		const wholeFirst = async () => (await store.allSubjects()).slice(0, 50).map((s) => s.bundle);
+	it('keeps the first screen in one copy that follows renames, removals and new pages', async () => {
+		const wholeFirst = async () =>
+			(await store.allSubjects()).slice(0, 50).map((s) => caseloadEntry(s.bundle));
 		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 40) }));
-		expect(await store.firstSubjects(50)).toEqual(await wholeFirst());
+		expect(await store.firstEntries(50)).toEqual(await wholeFirst());
 		await store.applyCaseloadPage(page('c2', { bundles: bundles.slice(40) }));
-		expect(await store.firstSubjects(50)).toEqual(await wholeFirst());
+		expect(await store.firstEntries(50)).toEqual(await wholeFirst());
 
 		// A subject on the first screen renamed in place, and the first three removed: rows
 		// from past the old copy move up into it.
-		const first = await wholeFirst();
+		const first = (await store.allSubjects()).slice(0, 50).map((s) => s.bundle);
 		const renamed = withSubject(first[5]!, { aliases: ['Renamed in place'] });
 		const removed = first.slice(0, 3).map((b) => b.subject.id);
 		await store.applyCaseloadPage(
 			page('c3', { bundles: [renamed], removed: { subjectIds: removed, orderIds: [] } })
 		);
-		const now = await store.firstSubjects(50);
+		const now = await store.firstEntries(50);
 		expect(now).toEqual(await wholeFirst());
-		expect(now).toContainEqual(renamed);
+		expect(now).toContainEqual(caseloadEntry(renamed));
 
-		// The copy beside the head: small rows (ten subjects each), all under the head's stamp.
-		const parts = await Promise.all(lockValues.caseloadScreen.map((p) => p.get()));
-		const stamp = (await lockValues.caseloadOrderHead.get())?.stamp;
-		expect(parts.map((p) => p?.stamp)).toEqual(parts.map(() => stamp));
-		expect(parts.map((p) => p?.bundles.length)).toEqual([10, 10, 10, 10, 10]);
-		expect(parts.flatMap((p) => p?.bundles)).toEqual(now);
+		// The copy beside the head: one row of fifty entries, under the head's stamp.
+		const copy = await lockValues.caseloadScreen.get();
+		expect(copy?.stamp).toBe((await lockValues.caseloadOrderHead.get())?.stamp);
+		expect(copy?.entries).toEqual(now);
+		expect(now).toHaveLength(50);
 	});
 
 	it("does not use a first-screen copy that is not the head's", async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
-		const [first] = lockValues.caseloadScreen;
-		const copy = await first!.get();
+		const copy = await lockValues.caseloadScreen.get();
 		// As another context's write (or an older build) leaves it: a head with a new stamp.
 		const head = await lockValues.caseloadOrderHead.get();
 		await lockValues.caseloadOrderHead.set({ ...head!, stamp: crypto.randomUUID() });
-		const stale = copy!.bundles.map((b) => withSubject(b, { aliases: ['Stale copy'] }));
-		await first!.set({ ...copy!, bundles: stale });
+		const stale = copy!.entries.map((e) => ({ ...e, homeLine: 'Stale copy' }));
+		await lockValues.caseloadScreen.set({ ...copy!, entries: stale });
 
-		const rows = (await store.allSubjects()).map((s) => s.bundle);
-		expect(await store.firstSubjects(10)).toEqual(rows);
+		const rows = (await store.allSubjects()).map((s) => caseloadEntry(s.bundle));
+		expect(await store.firstEntries(10)).toEqual(rows);
 	});
 
 	it('reads past the head from the whole list when more rows are asked for', async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: generatedBundles(130) }));
 		const whole = await wholeIds();
-		const ids = (await store.firstSubjects(120)).map((b) => b.subject.id);
+		const ids = (await store.firstEntries(120)).map((b) => b.subject.id);
 		expect(ids).toEqual(whole.slice(0, 120));
 	});
 

@@ -1,4 +1,5 @@
 import type { CaseloadPage, SubjectBundle, TeamVisit } from '$lib/domain/caseload';
+import { caseloadEntry, type CaseloadEntry } from '$lib/domain/caseload-entry';
 import { caseloadSortKey, searchTokens } from '$lib/domain/caseload-order';
 import { firstIds, firstScreen, updateCaseloadOrder } from './caseload-order-store';
 import { encryptAhead } from './crypto/encrypt-ahead';
@@ -103,13 +104,17 @@ function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
 	return [yes, no];
 }
 
-export async function firstSubjects(limit: number): Promise<SubjectBundle[]> {
+/**
+ * The first `limit` list entries in the default order: from the first screen's copy when it can
+ * serve them, else from the rows themselves.
+ */
+export async function firstEntries(limit: number): Promise<CaseloadEntry[]> {
 	const screen = await firstScreen(limit);
 	if (screen) return screen;
 	const ids = await firstIds(limit);
-	if (!ids) return (await allSubjects()).slice(0, limit).map((r) => r.bundle);
+	if (!ids) return (await allSubjects()).slice(0, limit).map((r) => caseloadEntry(r.bundle));
 	const rows = await database().subjects.bulkGet(ids);
-	return rows.flatMap((r) => (r ? [r.bundle] : []));
+	return rows.flatMap((r) => (r ? [caseloadEntry(r.bundle)] : []));
 }
 
 /** Every subject in the default order, sorted in memory: the sort key is not an index. */

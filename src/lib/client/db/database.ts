@@ -176,6 +176,11 @@ export class FieldcheckDatabase extends Dexie {
 					.filter((m: MetaEntry) => !KEPT_THROUGH_UPGRADE.has(m.key))
 					.delete();
 			});
+		// The first screen's copy became one row of list entries (lock-values.ts): the five rows
+		// of whole subjects it replaces are never read again.
+		this.version(6).upgrade(async (tx) => {
+			await tx.table('meta').bulkDelete([0, 1, 2, 3, 4].map((i) => `caseloadScreen.${i}`));
+		});
 		this.use(encryptionMiddleware);
 	}
 }

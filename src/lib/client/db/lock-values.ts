@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sealKeySchema } from '$lib/domain/sealed';
-import type { SubjectBundle } from '$lib/domain/caseload';
+import type { CaseloadEntry } from '$lib/domain/caseload-entry';
 import type { CaseloadOrder } from './caseload-order-store';
 import type { LockPolicy, UnlockRecord } from './crypto/unlock-record';
 import { storedValue } from './meta';
@@ -74,37 +74,29 @@ export const caseloadOrderHead = storedValue(
 	z.object({ stamp: z.uuid(), first: z.array(z.string()).max(caseloadHeadLength) })
 );
 
-/** How many subjects of the order's start are kept whole for the first screen. */
+/** How many subjects of the order's start are kept, as list entries, for the first screen. */
 export const caseloadScreenLength = 50;
 /**
- * Ten subjects a row: Chromium keeps a value over 64 KiB as a blob file of its own, read back
- * in a second step, and fifty subjects are about 130 kB; ten typical ones are about 27 kB, so
- * each row stays inline. (In `npm run bench:caseload` the split was within the noise.)
+ * Entries the store built from rows it had checked against the feed's contract: a light check
+ * of their shape, as for the rows themselves, not the full schema, which would cost the first
+ * screen more than the copy saves.
  */
-export const caseloadScreenPart = 10;
-/**
- * Copies of subject rows the download already checked against the feed's contract: a light
- * check of their shape, as for the rows themselves, not the full bundle schema, which would
- * cost the first screen more than the copy saves.
- */
-function isBundleList(v: unknown): v is SubjectBundle[] {
+function isEntryList(v: unknown): v is CaseloadEntry[] {
 	return (
 		Array.isArray(v) &&
-		v.every((b) => typeof (b as { subject?: { id?: unknown } } | null)?.subject?.id === 'string')
+		v.every((e) => typeof (e as { subject?: { id?: unknown } } | null)?.subject?.id === 'string')
 	);
 }
-const screenPartSchema = z.object({
-	stamp: z.uuid(),
-	bundles: z.custom<SubjectBundle[]>(isBundleList)
-});
 /**
- * The first subjects of the default order, whole, in rows of `caseloadScreenPart`, each under
- * the stamp of the head they were written with: the first screen after a cold start decrypts
- * these few rows instead of fifty. A copy whose stamps are not the head's (another context
- * wrote since, or an older build) is not used. Not parsed by the start-up check: its readers
- * fall back to the rows themselves.
+ * The list entries (domain/caseload-entry.ts) of the first subjects of the default order,
+ * under the stamp of the head they were written with: the first screen after a cold start reads
+ * this one row with the head and decrypts two rows instead of fifty. Fifty typical entries are
+ * about 35 kB, under the 64 KiB above which Chromium keeps a value as a blob file of its own.
+ * A copy whose stamp is not the head's (another context wrote since, or an older build) is not
+ * used. Not parsed by the start-up check: its readers fall back to the rows themselves.
  */
-export const caseloadScreen = Array.from(
-	{ length: caseloadScreenLength / caseloadScreenPart },
-	(_, i) => storedValue(`caseloadScreen.${i}`, screenPartSchema, { checkedAtStart: false })
+export const caseloadScreen = storedValue(
+	'caseloadScreen',
+	z.object({ stamp: z.uuid(), entries: z.custom<CaseloadEntry[]>(isEntryList) }),
+	{ checkedAtStart: false }
 );

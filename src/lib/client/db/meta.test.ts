@@ -192,7 +192,41 @@ describe('the schema upgrades to version 5', () => {
 		expect(await getDraft(uuid(7))).toBeUndefined();
 		expect(await syncValues.deviceIdValue.get()).toBe('device-9');
 		expect(await upgraded.quarantine.count()).toBe(0);
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(6);
+		await upgraded.delete();
+	});
+});
+
+describe('the schema upgrades to version 6', () => {
+	it("drop the first screen's old copy, five rows of whole subjects, and keep the rest", async () => {
+		const name = `upgrade-test-${++n}`;
+		const old = new Dexie(name);
+		old.version(5).stores({
+			subjects: 'id, leaving',
+			meta: 'key',
+			drafts: 'id, subjectId, updatedAt',
+			visits: 'id, subjectId, state, savedAt',
+			outbox: 'seq, visitId',
+			photos: 'id, visitId, complete',
+			areaPackChunks: 'index',
+			quarantine: '++id, kind',
+			sealed: 'id',
+			lockEvents: '++id'
+		});
+		const copy = [0, 1, 2, 3, 4].map((i) => `caseloadScreen.${i}`);
+		await old
+			.table('meta')
+			.bulkPut(copy.map((key) => ({ key, value: { stamp: 'x', bundles: [] } })));
+		await old.table('meta').put({ key: 'deviceId', value: 'device-9' });
+		await old.table('subjects').put({ id: uuid(8), leaving: 0 });
+		old.close();
+
+		const upgraded = new FieldcheckDatabase(name);
+		useDatabase(upgraded);
+		expect(await upgraded.meta.bulkGet(copy)).toEqual(copy.map(() => undefined));
+		expect(await syncValues.deviceIdValue.get()).toBe('device-9');
+		expect(await upgraded.subjects.count()).toBe(1);
+		expect(upgraded.verno).toBe(6);
 		await upgraded.delete();
 	});
 });

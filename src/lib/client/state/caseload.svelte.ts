@@ -1,9 +1,10 @@
-import type { SubjectBundle, TeamVisit } from '$lib/domain/caseload';
+import type { TeamVisit } from '$lib/domain/caseload';
+import { caseloadEntry, type CaseloadEntry } from '$lib/domain/caseload-entry';
 import { matchesQuery } from '$lib/domain/caseload-order';
 import { todayWindow } from '$lib/domain/operation/operational-day';
 import { visitedSince } from '$lib/domain/route-plan-build';
 import type { RiskLevel } from '$lib/domain/subject';
-import { allSubjects, firstSubjects } from '../db/caseload-store';
+import { allSubjects, firstEntries } from '../db/caseload-store';
 import { visitTimes } from '../db/visits-store';
 import { clock } from './clock.svelte';
 import { firstScreen } from './first-screen';
@@ -12,7 +13,7 @@ import { operationalDay } from './operational-day.svelte';
 import { syncStatus } from './sync-status.svelte';
 
 export interface CaseloadRow {
-	bundle: SubjectBundle;
+	entry: CaseloadEntry;
 	tokens: string[];
 	/** Unassigned on the server; stays until this device's visits to them are sent. */
 	leaving: boolean;
@@ -25,14 +26,14 @@ const FIRST_ROWS = 50;
 async function firstRows(): Promise<CaseloadRow[]> {
 	// Measured by `npm run bench:caseload`: from here to the first rows on screen.
 	performance.mark('fc:caseload:load-start');
-	const first = await firstSubjects(FIRST_ROWS);
-	return first.map((bundle) => ({ bundle, tokens: [], leaving: false }));
+	const first = await firstEntries(FIRST_ROWS);
+	return first.map((entry) => ({ entry, tokens: [], leaving: false }));
 }
 
 async function allRows(): Promise<CaseloadRow[]> {
 	const all = await allSubjects();
 	return all.map((s) => ({
-		bundle: s.bundle,
+		entry: caseloadEntry(s.bundle),
 		tokens: s.tokens,
 		leaving: s.leaving === 1,
 		teamVisit: s.teamVisit
@@ -80,8 +81,8 @@ export class CaseloadView {
 		const q = this.query.trim();
 		return this.rows.filter(
 			(r) =>
-				(this.risk === 'any' || r.bundle.subject.risk === this.risk) &&
-				(!this.wantedOnly || r.bundle.subject.wanted !== null) &&
+				(this.risk === 'any' || r.entry.subject.risk === this.risk) &&
+				(!this.wantedOnly || r.entry.subject.wanted !== null) &&
 				(q === '' || matchesQuery(r.tokens, q))
 		);
 	});

@@ -8,7 +8,7 @@ import { newDraft } from '$lib/domain/visit-draft';
 // Test data only: the seed generator is pure and never reaches the browser bundle.
 // eslint-disable-next-line no-restricted-imports
 import { generatedBundles } from '$lib/server/seed/bundles';
-import { allSubjects, applyCaseloadPage, firstSubjects, toStored } from '../caseload-store';
+import { allSubjects, applyCaseloadPage, firstEntries, toStored } from '../caseload-store';
 import { FieldcheckDatabase, useDatabase } from '../database';
 import { addPhoto, saveDraft } from '../drafts-store';
 import * as account from '../account-values';
@@ -150,25 +150,25 @@ describe('encryption at rest', () => {
 		await recordEverything();
 		const key = keyring.require();
 		keyring.drop();
-		await expect(firstSubjects(5)).rejects.toThrow(keyring.DeviceLockedError);
+		await expect(firstEntries(5)).rejects.toThrow(keyring.DeviceLockedError);
 		await expect(account.officers.set([])).rejects.toThrow(keyring.DeviceLockedError);
 		// Clear bookkeeping stays readable: it is what unlocking and expiry need.
 		expect(await lastSyncedAt.get()).toBe(page.serverTime);
 		keyring.use(key);
-		expect((await firstSubjects(5)).length).toBe(5);
+		expect((await firstEntries(5)).length).toBe(5);
 	});
 
 	it('cannot be read with another data key', async () => {
 		await recordEverything();
 		await unlockForTests();
-		await expect(firstSubjects(1)).rejects.toThrow();
+		await expect(firstEntries(1)).rejects.toThrow();
 	});
 
 	it('keeps transactions alive across encryption, including cursor reads', async () => {
 		const { subject } = await recordEverything();
 		// subjectsWithPendingWork iterates with a cursor (each) inside one transaction.
 		expect(await subjectsWithPendingWork()).toContain(subject.subject.id);
-		expect((await firstSubjects(3)).map((b) => b.subject.id)).toEqual(
+		expect((await firstEntries(3)).map((b) => b.subject.id)).toEqual(
 			(await allSubjects()).slice(0, 3).map((s) => s.id)
 		);
 	});
