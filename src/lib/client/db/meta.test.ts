@@ -8,7 +8,7 @@ import * as account from './account-values';
 import * as lockValues from './lock-values';
 import { FieldcheckDatabase, useDatabase } from './database';
 import { getDraft, listDrafts, saveDraft } from './drafts-store';
-import { getValues, setValues, StoredValueError } from './meta';
+import { getValues, StoredValueError } from './meta';
 import { quarantinedCount } from './quarantine';
 import { quarantineInvalid } from './quarantine-check';
 import * as routeValues from './route-values';
@@ -120,21 +120,6 @@ describe('stored values', () => {
 		await expect(getValues([syncValues.cursor, syncValues.nextSeq])).rejects.toBeInstanceOf(
 			StoredValueError
 		);
-	});
-
-	it('written together are each parsed on the way in, and none is written if one is bad', async () => {
-		await setValues(
-			[syncValues.cursor, syncValues.lastSyncedAt],
-			['c3', '2026-11-27T08:00:00.000Z']
-		);
-		expect(await getValues([syncValues.cursor, syncValues.lastSyncedAt])).toEqual([
-			'c3',
-			'2026-11-27T08:00:00.000Z'
-		]);
-		await expect(
-			setValues([syncValues.cursor, syncValues.lastSyncedAt], ['c4', 'not a time'])
-		).rejects.toThrow();
-		expect(await syncValues.cursor.get()).toBe('c3');
 	});
 
 	it('never falls back on a bad critical value: it stays, reading throws, a copy is kept once', async () => {

@@ -94,9 +94,3 @@ export async function getValues<const V extends readonly StoredValue<unknown>[]>
 	const rows = await database().meta.bulkGet(values.map((v) => v.key));
 	return values.map((v, i) => v.fromRow(rows[i])) as Values<V>;
 }
-
-/** Values of one kind written in one request, their rows encrypted side by side. */
-export async function setValues<T>(values: readonly StoredValue<T>[], data: readonly T[]) {
-	if (values.length !== data.length) throw new Error('one value for each key');
-	await database().meta.bulkPut(values.map((v, i) => v.toRow(data[i]!)));
-}
