@@ -90,8 +90,9 @@ function isEntryList(v: unknown): v is CaseloadEntry[] {
 /**
  * The list entries (domain/caseload-entry.ts) of the first subjects of the default order,
  * under the stamp of the head they were written with: the first screen after a cold start reads
- * this one row with the head and decrypts two rows instead of fifty. Fifty typical entries are
- * about 35 kB, under the 64 KiB above which Chromium keeps a value as a blob file of its own.
+ * this one row with the head and decrypts two rows instead of fifty. Fifty entries of the demo
+ * data are 23–30 kB, under the 64 KiB above which Chromium keeps a value as a blob file of its
+ * own (read back in a second step: slower, still correct, for unusually long names and aliases).
  * A copy whose stamp is not the head's (another context wrote since, or an older build) is not
  * used. Not parsed by the start-up check: its readers fall back to the rows themselves.
  */
