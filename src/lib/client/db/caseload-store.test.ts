@@ -329,6 +329,17 @@ describe('the caseload order, held between pages', () => {
 		expect(await store.firstEntries(10)).toEqual(rows);
 	});
 
+	it('does not use a first-screen copy of another shape, and reads the rows instead', async () => {
+		await store.applyCaseloadPage(page('c1', { bundles: bundles.slice(0, 10) }));
+		const copy = await lockValues.caseloadScreen.get();
+		// Entries without their orders, as a build with another entry would leave them.
+		const other = copy!.entries.map(({ orders: _, ...rest }) => rest);
+		await db.meta.put({ key: 'caseloadScreen', value: { ...copy!, entries: other } as never });
+
+		const rows = (await store.allSubjects()).map((s) => caseloadEntry(s.bundle));
+		expect(await store.firstEntries(10)).toEqual(rows);
+	});
+
 	it('reads past the head from the whole list when more rows are asked for', async () => {
 		await store.applyCaseloadPage(page('c1', { bundles: generatedBundles(130) }));
 		const whole = await wholeIds();

@@ -84,7 +84,10 @@ export const caseloadScreenLength = 50;
 function isEntryList(v: unknown): v is CaseloadEntry[] {
 	return (
 		Array.isArray(v) &&
-		v.every((e) => typeof (e as { subject?: { id?: unknown } } | null)?.subject?.id === 'string')
+		v.every((e) => {
+			const entry = e as { subject?: { id?: unknown }; orders?: unknown } | null;
+			return typeof entry?.subject?.id === 'string' && Array.isArray(entry.orders);
+		})
 	);
 }
 /**
